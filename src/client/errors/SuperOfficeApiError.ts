@@ -1,0 +1,38 @@
+import { SuperOfficeError } from './SuperOfficeError.js';
+
+export interface SuperOfficeApiErrorDetails {
+  status: number;
+  errorType?: string | undefined;
+  errorSource?: string | undefined;
+  outcomeUnknown?: boolean;
+}
+
+/**
+ * The WebAPI (or a proxy in front of it) answered with an error, or with a 200 whose body is
+ * not an activity status. `message` is the server's `ErrorMessage` when it sent one.
+ */
+export class SuperOfficeApiError extends SuperOfficeError {
+  override name = 'SuperOfficeApiError';
+  /** The HTTP status; 0 when the server answered with a redirect, which is never followed. */
+  readonly status: number;
+  /** The body's `ErrorType`, e.g. `"SoNotFoundException"`. */
+  readonly errorType: string | undefined;
+  /** The body's `ErrorSource`. */
+  readonly errorSource: string | undefined;
+
+  constructor(message: string, details: SuperOfficeApiErrorDetails) {
+    super(message, { outcomeUnknown: details.outcomeUnknown ?? false });
+    this.status = details.status;
+    this.errorType = details.errorType;
+    this.errorSource = details.errorSource;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return {
+      ...super.toJSON(),
+      status: this.status,
+      errorType: this.errorType,
+      errorSource: this.errorSource,
+    };
+  }
+}
