@@ -1,0 +1,118 @@
+import type { SuperOfficeAuth } from './auth.js';
+import type { SuperOfficeApiError } from './errors/SuperOfficeApiError.js';
+import { SuperOfficeConfigError } from './errors/SuperOfficeConfigError.js';
+
+/**
+ * Where and how to reach a SuperOffice WebAPI.
+ *
+ * @example
+ * const config: SuperOfficeClientConfig = {
+ *   baseUrl: 'https://online.superoffice.com/Cust12345/api',
+ *   auth: { scheme: 'Bearer', token: () => getAccessToken() },
+ *   language: 'nb',
+ * };
+ */
+export interface SuperOfficeClientConfig {
+  /** The site's WebAPI root, e.g. `https://online.superoffice.com/Cust12345/api`; a trailing `/` or `/v1` is fine. */
+  baseUrl: string;
+  auth: SuperOfficeAuth;
+  /** The partner app's token (its client secret), sent as `SO-AppToken`. */
+  appToken?: string | undefined;
+  /** An ISO 639-1 code, sent as `Accept-Language` and `SO-Language`; also picks the checkbox's texts. */
+  language?: string | undefined;
+  /** Number and date culture, sent as `SO-Culture`. */
+  culture?: string | undefined;
+  /** Time zone code for date/time responses, sent as `SO-TimeZone`. */
+  timeZone?: string | undefined;
+  /**
+   * Called when the server answers 401. Return new auth to send the request once more with it
+   * (a 401 toggled nothing, so this is safe); return nothing to give up with the 401 error.
+   * Concurrent 401s share one call.
+   */
+  onUnauthorized?:
+    | ((
+        error: SuperOfficeApiError,
+      ) => SuperOfficeAuth | undefined | Promise<SuperOfficeAuth | undefined>)
+    | undefined;
+  /** Milliseconds before a request is given up (its outcome then unknown). Default 10,000. */
+  timeout?: number | undefined;
+  /** A custom `fetch`, e.g. for instrumentation. */
+  fetch?: typeof globalThis.fetch | undefined;
+  /** Ask for JSON (default) or XML answers. */
+  accept?: 'json' | 'xml' | undefined;
+  /** Allow credentials over plain `http:` to a host other than loopback. Default `false`. */
+  allowInsecureHttp?: boolean | undefined;
+}
+
+export interface ResolvedClientConfig extends SuperOfficeClientConfig {
+  /** `<baseUrl without /v1>/v1/`: what every request path is relative to. */
+  prefix: string;
+  origin: string;
+  timeout: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$|\.localhost$/i;
+
+/** Validates a config before anything is sent; throws {@link SuperOfficeConfigError}. */
+export function resolveClientConfig(config: SuperOfficeClientConfig): ResolvedClientConfig {
+  if (config === null || typeof config !== 'object') {
+    throw new SuperOfficeConfigError(
+      'The SuperOffice client needs a config object with baseUrl and auth.',
+    );
+  }
+  const url = parseBaseUrl(config.baseUrl);
+  if (!config.auth || typeof config.auth !== 'object') {
+    throw new SuperOfficeConfigError(
+      "auth is missing: pass { scheme: 'Bearer' | 'SoTicket' | 'Basic' | 'XSRF', ... }.",
+    );
+  }
+  const sendsCredentials = config.auth.scheme !== 'XSRF' || config.appToken !== undefined;
+  if (
+    url.protocol === 'http:' &&
+    sendsCredentials &&
+    !LOOPBACK_HOST.test(url.hostname) &&
+    !config.allowInsecureHttp
+  ) {
+    throw new SuperOfficeConfigError(
+      `Refusing to send ${config.auth.scheme} credentials over plain http to ${url.host}: use https, or set allowInsecureHttp: true.`,
+    );
+  }
+  const timeout = config.timeout ?? DEFAULT_TIMEOUT_MS;
+  if (!Number.isFinite(timeout) || timeout <= 0) {
+    throw new SuperOfficeConfigError(
+      `timeout must be a positive number of milliseconds, got ${String(timeout)}.`,
+    );
+  }
+  const root = url.pathname.replace(/\/+$/, '').replace(/\/v1$/i, '');
+  return { ...config, prefix: `${url.origin}${root}/v1/`, origin: url.origin, timeout };
+}
+
+function parseBaseUrl(baseUrl: unknown): URL {
+  const example = 'e.g. "https://online.superoffice.com/Cust12345/api"';
+  if (typeof baseUrl !== 'string' || baseUrl.trim() === '') {
+    throw new SuperOfficeConfigError(
+      `baseUrl is missing: pass the site's WebAPI root, ${example}.`,
+    );
+  }
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new SuperOfficeConfigError(
+      `baseUrl ${JSON.stringify(baseUrl)} is not an absolute URL: ${example}.`,
+    );
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new SuperOfficeConfigError(
+      `baseUrl must be an http(s) URL, got ${url.protocol}// (${example}).`,
+    );
+  }
+  if (url.username || url.password) {
+    throw new SuperOfficeConfigError('baseUrl must not carry credentials: pass them in auth.');
+  }
+  if (url.search || url.hash) {
+    throw new SuperOfficeConfigError('baseUrl must not have a query or fragment.');
+  }
+  return url;
+}

@@ -1,0 +1,45 @@
+'use client';
+
+import { QueryClientContext } from '@tanstack/react-query';
+import { type ReactNode, useContext, useMemo, useRef, useState } from 'react';
+import { resolveClientConfig, type SuperOfficeClientConfig } from '../client/clientConfig.js';
+import { createClientReading } from '../client/createSuperOfficeClient.js';
+import { SuperOfficeConfigError } from '../client/errors/SuperOfficeConfigError.js';
+import { SuperOfficeContext } from './SuperOfficeContext.js';
+import { useBrowserLayoutEffect } from './useBrowserLayoutEffect.js';
+
+export interface SuperOfficeProviderProps extends SuperOfficeClientConfig {
+  children?: ReactNode;
+}
+
+/**
+ * Supplies the WebAPI client (auth, locale headers) to every checkbox and hook below it. Put it
+ * inside your own `QueryClientProvider`. New `auth` or locale props take effect on the next
+ * request; nothing remounts.
+ *
+ * @example
+ * <QueryClientProvider client={queryClient}>
+ *   <SuperOfficeProvider baseUrl={webApiUrl} auth={{ scheme: 'Bearer', token: getToken }} language="nb">
+ *     <ActivityCompleteCheckbox activityIdentifier="appointment_id=42" completed={row.completed} />
+ *   </SuperOfficeProvider>
+ * </QueryClientProvider>
+ */
+export function SuperOfficeProvider({ children, ...config }: SuperOfficeProviderProps) {
+  useRequiredQueryClient();
+  const resolved = resolveClientConfig(config);
+  const latest = useRef(resolved);
+  useBrowserLayoutEffect(() => {
+    latest.current = resolved;
+  });
+  const [client] = useState(() => createClientReading(() => latest.current));
+  const value = useMemo(() => ({ client, language: config.language }), [client, config.language]);
+  return <SuperOfficeContext.Provider value={value}>{children}</SuperOfficeContext.Provider>;
+}
+
+function useRequiredQueryClient(): void {
+  if (!useContext(QueryClientContext)) {
+    throw new SuperOfficeConfigError(
+      'SuperOfficeProvider needs a QueryClientProvider above it: wrap your app in <QueryClientProvider client={new QueryClient()}> from @tanstack/react-query.',
+    );
+  }
+}
