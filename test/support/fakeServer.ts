@@ -1,0 +1,27 @@
+import { afterEach } from 'vitest';
+import {
+  FAKE_CREDENTIALS,
+  FakeWebApi,
+  type FakeWebApiOptions,
+  type FakeWebApiServer,
+  startFakeWebApiServer,
+} from '../../src/testing/index.js';
+
+export const BEARER = {
+  scheme: 'Bearer',
+  token: FAKE_CREDENTIALS.bearerTokens[0] as string,
+} as const;
+
+const running: FakeWebApiServer[] = [];
+
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((server) => server.close()));
+});
+
+/** A fake WebAPI behind a real HTTP server on 127.0.0.1, closed after the test. */
+export async function startFake(options: FakeWebApiOptions = {}) {
+  const fake = new FakeWebApi(options);
+  const server = await startFakeWebApiServer(fake);
+  running.push(server);
+  return { fake, server, baseUrl: server.url };
+}
