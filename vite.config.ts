@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vitest/config';
+import { defineConfig } from 'vite';
 
 // Everything a partner's app already has (or that only tests use) stays out of the bundle.
 const external = [
@@ -31,22 +31,5 @@ export default defineConfig({
       external,
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },
-  },
-  test: {
-    projects: [
-      {
-        extends: true,
-        test: { name: 'node', environment: 'node', include: ['test/**/*.test.ts'] },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'dom',
-          environment: 'jsdom',
-          include: ['test/**/*.test.tsx'],
-          setupFiles: ['test/setup/dom.ts'],
-        },
-      },
-    ],
   },
 });
