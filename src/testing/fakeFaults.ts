@@ -1,0 +1,102 @@
+import type { FakeAnswer } from './superOfficeAnswers.js';
+import { superOfficeError } from './superOfficeAnswers.js';
+
+/**
+ * Something to go wrong with a request, for {@link FakeWebApi.inject}. Steps happen in this
+ * order: wait `delayMs`, then `drop: 'before-apply'`, then answer `status` (nothing is applied),
+ * then the normal checks and the toggle, then `drop: 'after-apply'` (the toggle *was* applied).
+ *
+ * @example
+ * fake.inject({ status: 502, body: '<html>Bad Gateway</html>' });
+ * fake.inject({ drop: 'after-apply' }, { activityIdentifier: 'appointment_id=1' });
+ */
+export interface FakeFault {
+  /** Extra wait before anything else happens, on top of the fake's latency. */
+  delayMs?: number;
+  /** Answer this status (200–599) instead of toggling. */
+  status?: number;
+  /** The body for `status`: a string is sent as-is, anything else as JSON. Defaults to a SuperOffice error. */
+  body?: unknown;
+  /** The `Content-Type` for `body`; defaults to `application/json` for JSON and `text/html` for strings. */
+  contentType?: string;
+  /** Drop the connection without an answer, before or after the toggle is applied. */
+  drop?: 'before-apply' | 'after-apply';
+}
+
+interface QueuedFault {
+  fault: FakeFault;
+  activityIdentifier: string | undefined;
+  remaining: number;
+}
+
+/**
+ * Faults waiting for requests. A fault for the request's activity wins over a global one; among
+ * equals, the first injected goes first.
+ *
+ * @example
+ * const faults = new FaultQueue();
+ * faults.add({ status: 500 }, undefined, 1);
+ * faults.take('appointment_id=1'); // { status: 500 }
+ */
+export class FaultQueue {
+  #queue: QueuedFault[] = [];
+
+  add(fault: FakeFault, activityIdentifier: string | undefined, times: number): void {
+    assertValidFault(fault, times);
+    this.#queue.push({ fault: { ...fault }, activityIdentifier, remaining: times });
+  }
+
+  take(activityIdentifier: string | undefined): FakeFault | undefined {
+    const queued =
+      (activityIdentifier === undefined
+        ? undefined
+        : this.#queue.find((entry) => entry.activityIdentifier === activityIdentifier)) ??
+      this.#queue.find((entry) => entry.activityIdentifier === undefined);
+    if (queued === undefined) return undefined;
+    queued.remaining -= 1;
+    if (queued.remaining <= 0) this.#queue.splice(this.#queue.indexOf(queued), 1);
+    return queued.fault;
+  }
+
+  clear(): void {
+    this.#queue = [];
+  }
+}
+
+/**
+ * The answer a fault's `status` calls for, or `undefined` when the fault sets no status.
+ *
+ * @example
+ * faultAnswer({ status: 503, body: 'Service Unavailable' });
+ * // { status: 503, body: 'Service Unavailable', contentType: 'text/html' }
+ */
+export function faultAnswer({ status, body, contentType }: FakeFault): FakeAnswer | undefined {
+  if (status === undefined) return undefined;
+  if (body === undefined) {
+    const message = `Injected fault: HTTP ${status}`;
+    return superOfficeError(status, 'SoException', message, 'SuperOffice.WebApi (fake)');
+  }
+  if (typeof body === 'string') {
+    return { status, body, contentType: contentType ?? 'text/html' };
+  }
+  return {
+    status,
+    body: JSON.stringify(body) ?? '',
+    contentType: contentType ?? 'application/json; charset=utf-8',
+  };
+}
+
+// Fail at `inject` time, in the test that made the mistake, not later inside a request.
+function assertValidFault(fault: FakeFault, times: number): void {
+  if (!(times === Number.POSITIVE_INFINITY || (Number.isInteger(times) && times >= 1))) {
+    throw new RangeError(`times must be a positive integer or Infinity, got ${times}`);
+  }
+  if (fault.status !== undefined) {
+    if (!Number.isInteger(fault.status) || fault.status < 200 || fault.status > 599) {
+      throw new RangeError(`status must be an integer from 200 to 599, got ${fault.status}`);
+    }
+  }
+  if (fault.delayMs !== undefined && !(fault.delayMs >= 0)) {
+    throw new RangeError(`delayMs must be zero or more, got ${fault.delayMs}`);
+  }
+}

@@ -1,0 +1,50 @@
+import { FAKE_CREDENTIALS } from '../../src/testing/index.js';
+
+export const TOGGLE_PATH = '/v1/Agents/Appointment/ToggleActivity';
+
+/** Headers to send; `null` leaves a default header out. */
+export type HeaderOverrides = Record<string, string | null>;
+
+/**
+ * The request init a well-behaved client sends to toggle `activityIdentifier`.
+ *
+ * @example
+ * await fetch(`${server.url}${TOGGLE_PATH}`, toggleInit('appointment_id=1'));
+ */
+export function toggleInit(
+  activityIdentifier: string,
+  overrides: HeaderOverrides = {},
+  init: RequestInit = {},
+): RequestInit {
+  const merged: Record<string, string | null> = {
+    'Content-Type': 'application/json',
+    Authorization: `Bearer ${FAKE_CREDENTIALS.bearerTokens[0]}`,
+    ...overrides,
+  };
+  const headers = Object.entries(merged).filter(
+    (entry): entry is [string, string] => entry[1] !== null,
+  );
+  return {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ ActivityIdentifier: activityIdentifier }),
+    ...init,
+  };
+}
+
+/**
+ * A `Request` for {@link FakeWebApi.handle}, without any transport.
+ *
+ * @example
+ * await fake.handle(toggleRequest('sale_id=7'));
+ */
+export function toggleRequest(
+  activityIdentifier: string,
+  overrides: HeaderOverrides = {},
+  init: RequestInit = {},
+): Request {
+  return new Request(
+    `https://fake.test/api${TOGGLE_PATH}`,
+    toggleInit(activityIdentifier, overrides, init),
+  );
+}
