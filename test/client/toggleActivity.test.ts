@@ -164,7 +164,7 @@ describe('authentication', () => {
 describe('onUnauthorized', () => {
   it('sends the request once more with the auth it returns, and keeps using that auth', async () => {
     const { fake, baseUrl } = await startFake({ activities: { [A1]: 'NotStarted' } });
-    const onUnauthorized = vi.fn(async () => BEARER);
+    const onUnauthorized = vi.fn(async (_error: SuperOfficeApiError) => BEARER);
     const client = createSuperOfficeClient({
       baseUrl,
       auth: { scheme: 'Bearer', token: 'expired' },
