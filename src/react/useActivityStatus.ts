@@ -1,7 +1,7 @@
 'use client';
 
 import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import { type ActivityStatus, isCompleted } from '../client/activityStatus.js';
 import type { SuperOfficeError } from '../client/errors/SuperOfficeError.js';
 import { activityStatusQueryKey } from '../core/activityStatusQueryKey.js';
@@ -61,11 +61,16 @@ export function useActivityStatus(
       toggles.report(activityIdentifier, reported);
   }, [toggles, activityIdentifier, reported]);
 
-  const state = useSyncExternalStore(
-    (onChange) => toggles.subscribe(activityIdentifier, onChange),
-    () => toggles.getState(activityIdentifier),
-    () => toggles.getState(activityIdentifier),
+  // Stable callbacks: a new subscribe function would resubscribe on every render.
+  const subscribe = useCallback(
+    (onChange: () => void) => toggles.subscribe(activityIdentifier, onChange),
+    [toggles, activityIdentifier],
   );
+  const getState = useCallback(
+    () => toggles.getState(activityIdentifier),
+    [toggles, activityIdentifier],
+  );
+  const state = useSyncExternalStore(subscribe, getState, getState);
   return {
     status: state.status,
     completed: isCompleted(state.status),
