@@ -38,15 +38,24 @@ export class ActivityToggles {
   /**
    * Records a click on the activity and resolves to its status once the click's toggle has had
    * its turn. `send` performs the request; `isWanted` says whether the clicking view still
-   * exists. Throws `InvalidActivityIdentifierError` before anything changes.
+   * exists. Rejects with `InvalidActivityIdentifierError` before anything is sent.
    */
   toggle(
     activityIdentifier: string,
     send: () => Promise<ActivityStatus>,
     isWanted: () => boolean = () => true,
   ): Promise<ActivityStatus> {
-    const { kind } = parseActivityIdentifier(activityIdentifier);
     const lane = this.#lane(activityIdentifier);
+    let kind: ActivityKind;
+    try {
+      ({ kind } = parseActivityIdentifier(activityIdentifier));
+    } catch (error) {
+      // Nothing is sent or shown optimistically, but every view of it shows why.
+      lane.error = asSuperOfficeError(error);
+      this.#notify(lane);
+      this.#forgetIfIdle(lane);
+      return Promise.reject(error);
+    }
     const shown = this.#shown(lane);
     if (lane.unsettled === 0) lane.confirmed = shown;
     lane.error = undefined;

@@ -1,0 +1,28 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSuperOfficeClient } from '../../src/index.js';
+import { startFake } from '../support/fakeServer.js';
+
+const A1 = 'appointment_id=1';
+
+afterEach(() => {
+  document.cookie = 'XSRF-TOKEN=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+  document.body.innerHTML = '';
+});
+
+describe('XSRF auth inside a SuperOffice page', () => {
+  it('reads the token from the XSRF-TOKEN cookie', async () => {
+    const { fake, baseUrl } = await startFake({ activities: { [A1]: 'NotStarted' } });
+    document.cookie = 'XSRF-TOKEN=fake-xsrf-token';
+    const client = createSuperOfficeClient({ baseUrl, auth: { scheme: 'XSRF' } });
+    await expect(client.toggleActivity(A1)).resolves.toBe('Completed');
+    expect(fake.requests[0]?.headers['x-xsrf-token']).toBe('fake-xsrf-token');
+  });
+
+  it('falls back to the hidden input named XSRF_TOKEN', async () => {
+    const { fake, baseUrl } = await startFake({ activities: { [A1]: 'NotStarted' } });
+    document.body.innerHTML = '<input type="hidden" name="XSRF_TOKEN" value="fake-xsrf-token">';
+    const client = createSuperOfficeClient({ baseUrl, auth: { scheme: 'XSRF' } });
+    await expect(client.toggleActivity(A1)).resolves.toBe('Completed');
+    expect(fake.requests[0]?.headers['x-xsrf-token']).toBe('fake-xsrf-token');
+  });
+});
