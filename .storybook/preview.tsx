@@ -1,0 +1,75 @@
+import type { Preview } from '@storybook/react-vite';
+import { cleanUpStoryWebApi, loadStoryWebApi } from '../stories/support/storyWebApi.js';
+import { withSuperOffice } from '../stories/support/withSuperOffice.js';
+
+const preview: Preview = {
+  loaders: [loadStoryWebApi],
+  beforeEach: cleanUpStoryWebApi,
+  decorators: [withSuperOffice],
+  parameters: {
+    // Every story is also an accessibility test: any axe violation fails it.
+    a11y: { test: 'error' },
+    controls: { matchers: { date: /Date$/i } },
+  },
+  globalTypes: {
+    language: {
+      description: 'The SuperOfficeProvider language: built-in texts and Accept-Language',
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        items: [
+          { value: 'en', title: 'English' },
+          { value: 'nb', title: 'Norsk (bokmål)' },
+          { value: 'sv', title: 'Svenska' },
+          { value: 'da', title: 'Dansk' },
+          { value: 'de', title: 'Deutsch' },
+          { value: 'nl', title: 'Nederlands' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    latency: {
+      description: 'How long the fake WebAPI takes to answer',
+      toolbar: {
+        title: 'Latency',
+        icon: 'timer',
+        items: [
+          { value: '0', title: 'Latency: none' },
+          { value: '300', title: 'Latency: 300 ms' },
+          { value: '1000', title: 'Latency: 1 s' },
+          { value: '3000', title: 'Latency: 3 s' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    failureRate: {
+      description: 'Share of toggles the fake WebAPI answers with a 500',
+      toolbar: {
+        title: 'Failures',
+        icon: 'alert',
+        items: [
+          { value: '0', title: 'Failures: none' },
+          { value: '0.1', title: 'Failures: 10%' },
+          { value: '0.5', title: 'Failures: 50%' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    stylesheet: {
+      description: 'Whether the optional superoffice-activity-react/styles.css is loaded',
+      toolbar: {
+        title: 'Stylesheet',
+        icon: 'paintbrush',
+        items: [
+          { value: 'on', title: 'With styles.css' },
+          { value: 'off', title: 'Unstyled' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { language: 'en', latency: '0', failureRate: '0', stylesheet: 'on' },
+  tags: ['autodocs'],
+};
+
+export default preview;

@@ -1,0 +1,271 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { ActivityCompleteCheckbox } from '../src/index.js';
+import { settled, statusOf, wrapperOf } from './support/assertions.js';
+import { RequestCounter } from './support/RequestCounter.js';
+import { ServerStatus } from './support/ServerStatus.js';
+import { storyWebApi } from './support/storyWebApi.js';
+
+const meta = {
+  title: 'ActivityCompleteCheckbox',
+  component: ActivityCompleteCheckbox,
+  args: { activityIdentifier: 'appointment_id=42', completed: false },
+  parameters: { fakeWebApi: { activities: { 'appointment_id=42': 'NotStarted' } } },
+} satisfies Meta<typeof ActivityCompleteCheckbox>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const OVERVIEW = [
+  { id: 'appointment_id=42', title: 'Call Anna Berg about the renewal', status: 'NotStarted' },
+  { id: 'sale_id=7', title: 'Nordic Foods: 40 licences', status: 'Completed' },
+  { id: 'document_id=9', title: 'Signed contract, Fjord Shipping', status: 'NotStarted' },
+  { id: 'appointment_id=43', title: 'Quarterly review with Lumen AS', status: 'Started' },
+  { id: 'appointment_id=44', title: 'Site visit in Bergen (read-only)', status: 'Completed' },
+] as const;
+
+/** A few activities in every state, against the fake WebAPI. Click any of them. */
+export const Overview: Story = {
+  parameters: {
+    fakeWebApi: { activities: Object.fromEntries(OVERVIEW.map((row) => [row.id, row.status])) },
+  },
+  render: () => (
+    <section aria-labelledby="overview-heading" style={{ fontFamily: 'system-ui', maxWidth: 560 }}>
+      <h2 id="overview-heading" style={{ fontSize: '1.1rem' }}>
+        My activities today
+      </h2>
+      <ul style={{ listStyle: 'none', padding: 0, display: 'grid', gap: 12 }}>
+        {OVERVIEW.map((row) => (
+          <li key={row.id} style={{ display: 'grid', gap: 2 }}>
+            <ActivityCompleteCheckbox
+              activityIdentifier={row.id}
+              status={row.status}
+              label={row.title}
+              disabled={row.id === 'appointment_id=44'}
+            />
+            <small style={{ color: '#555', paddingInlineStart: '1.7em' }}>
+              {row.id} · <ServerStatus activityIdentifier={row.id} />
+            </small>
+          </li>
+        ))}
+      </ul>
+      <RequestCounter />
+    </section>
+  ),
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const { fake } = storyWebApi({ loaded });
+    const call = canvas.getByRole('checkbox', { name: 'Call Anna Berg about the renewal' });
+    const sale = canvas.getByRole('checkbox', { name: 'Nordic Foods: 40 licences' });
+    const review = canvas.getByRole('checkbox', { name: 'Quarterly review with Lumen AS' });
+    const visit = canvas.getByRole('checkbox', { name: 'Site visit in Bergen (read-only)' });
+    await expect(sale).toBeChecked();
+    await expect(review).toHaveAttribute('data-state', 'indeterminate');
+    await expect(visit).toBeDisabled();
+
+    await userEvent.click(call);
+    await expect(call).toBeChecked();
+    await settled(call);
+    await expect(fake.status('appointment_id=42')).toBe('Completed');
+    await expect(canvas.getByTestId('server-status-appointment_id=42')).toHaveTextContent(
+      'On the server: Completed',
+    );
+    await expect(canvas.getByTestId('request-counter')).toHaveTextContent(
+      'Requests answered by SuperOffice: 1',
+    );
+  },
+};
+
+/** Unticked; a click ticks it at once and the fake WebAPI confirms. */
+export const NotCompleted: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const { fake } = storyWebApi({ loaded });
+    const checkbox = canvas.getByRole('checkbox', { name: 'Completed' });
+    await expect(checkbox).not.toBeChecked();
+    await expect(wrapperOf(checkbox)).toHaveAttribute('data-state', 'unchecked');
+
+    await userEvent.click(checkbox);
+    await expect(checkbox).toBeChecked();
+    await expect(wrapperOf(checkbox)).toHaveAttribute('data-state', 'checked');
+    await settled(checkbox);
+    await expect(statusOf(checkbox)).toHaveTextContent('');
+    await expect(fake.status('appointment_id=42')).toBe('Completed');
+    await expect(fake.requests).toHaveLength(1);
+    await expect(fake.requests[0]?.headers.authorization).toBe('Bearer fake-bearer-token');
+    await expect(canvas.queryByRole('alert')).toBeNull();
+  },
+};
+
+/** Ticked; a click unticks it and the appointment is `NotStarted` again on the server. */
+export const Completed: Story = {
+  args: { completed: true },
+  parameters: { fakeWebApi: { activities: { 'appointment_id=42': 'Completed' } } },
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const { fake } = storyWebApi({ loaded });
+    const checkbox = canvas.getByRole('checkbox', { name: 'Completed' });
+    await expect(checkbox).toBeChecked();
+    await expect(checkbox).toHaveAttribute('data-state', 'checked');
+
+    await userEvent.click(checkbox);
+    await expect(checkbox).not.toBeChecked();
+    await settled(checkbox);
+    await expect(fake.status('appointment_id=42')).toBe('NotStarted');
+    await expect(checkbox).toHaveAttribute('data-state', 'unchecked');
+  },
+};
+
+/** An appointment (`appointment_id=…`) ticked and unticked again. */
+export const Appointment: Story = {
+  args: { activityIdentifier: 'appointment_id=101', label: 'Meeting with Nordic Foods' },
+  parameters: { fakeWebApi: { activities: { 'appointment_id=101': 'NotStarted' } } },
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const { fake } = storyWebApi({ loaded });
+    const checkbox = canvas.getByRole('checkbox', { name: 'Meeting with Nordic Foods' });
+    await userEvent.click(checkbox);
+    await settled(checkbox);
+    await expect(checkbox).toBeChecked();
+    await expect(fake.status('appointment_id=101')).toBe('Completed');
+    await userEvent.click(checkbox);
+    await settled(checkbox);
+    await expect(checkbox).not.toBeChecked();
+    await expect(fake.status('appointment_id=101')).toBe('NotStarted');
+    await expect(fake.toggleCount('appointment_id=101')).toBe(2);
+  },
+};
+
+/** A sale (`sale_id=…`): unticking leaves it `Started`, as SuperOffice does. */
+export const Sale: Story = {
+  args: { activityIdentifier: 'sale_id=7', label: 'Nordic Foods: 40 licences' },
+  parameters: { fakeWebApi: { activities: { 'sale_id=7': 'Started' } } },
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const { fake } = storyWebApi({ loaded });
+    const checkbox = canvas.getByRole('checkbox', { name: 'Nordic Foods: 40 licences' });
+    await expect(checkbox).not.toBeChecked();
+    await userEvent.click(checkbox);
+    await settled(checkbox);
+    await expect(checkbox).toBeChecked();
+    await expect(fake.status('sale_id=7')).toBe('Completed');
+    await userEvent.click(checkbox);
+    await settled(checkbox);
+    await expect(checkbox).not.toBeChecked();
+    // A sale is never NotStarted, and a Started sale is not half-ticked: only appointments are.
+    await expect(fake.status('sale_id=7')).toBe('Started');
+    await expect(checkbox).toHaveAttribute('data-state', 'unchecked');
+  },
+};
+
+/** A document (`document_id=…`). */
+export const Document: Story = {
+  args: { activityIdentifier: 'document_id=9', label: 'Signed contract, Fjord Shipping' },
+  parameters: { fakeWebApi: { activities: { 'document_id=9': 'NotStarted' } } },
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const { fake } = storyWebApi({ loaded });
+    const checkbox = canvas.getByRole('checkbox', { name: 'Signed contract, Fjord Shipping' });
+    await userEvent.click(checkbox);
+    await settled(checkbox);
+    await expect(checkbox).toBeChecked();
+    await expect(fake.status('document_id=9')).toBe('Completed');
+    await expect(fake.requestsFor('document_id=9')).toHaveLength(1);
+  },
+};
+
+/**
+ * With the `ThreeStateStatusCheckbox` preference, SuperOffice moves an appointment from
+ * `NotStarted` to `Started` first: the server's answer wins, and the box shows half-ticked.
+ */
+export const ThreeStateAppointmentLandsOnStarted: Story = {
+  parameters: {
+    fakeWebApi: { activities: { 'appointment_id=42': 'NotStarted' }, threeStateAppointments: true },
+  },
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const { fake } = storyWebApi({ loaded });
+    const checkbox = canvas.getByRole<HTMLInputElement>('checkbox', { name: 'Completed' });
+    await userEvent.click(checkbox);
+    await settled(checkbox);
+    await expect(fake.status('appointment_id=42')).toBe('Started');
+    await expect(checkbox).toHaveAttribute('data-state', 'indeterminate');
+    await expect(wrapperOf(checkbox)).toHaveAttribute('data-state', 'indeterminate');
+    await expect(checkbox).toBePartiallyChecked();
+    await expect(checkbox.indeterminate).toBe(true);
+
+    await userEvent.click(checkbox);
+    await settled(checkbox);
+    await expect(fake.status('appointment_id=42')).toBe('Completed');
+    await expect(checkbox).toBeChecked();
+    await expect(checkbox.indeterminate).toBe(false);
+  },
+};
+
+/** Disabled: it shows the state and sends nothing. */
+export const Disabled: Story = {
+  args: { completed: true, disabled: true },
+  parameters: { fakeWebApi: { activities: { 'appointment_id=42': 'Completed' } } },
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const { fake } = storyWebApi({ loaded });
+    const checkbox = canvas.getByRole('checkbox', { name: 'Completed' });
+    await expect(checkbox).toBeDisabled();
+    await expect(checkbox).toHaveAttribute('data-disabled');
+    await expect(wrapperOf(checkbox)).toHaveAttribute('data-disabled');
+    await userEvent.click(canvas.getByText('Completed'));
+    await expect(checkbox).toBeChecked();
+    await expect(fake.requests).toHaveLength(0);
+  },
+};
+
+/**
+ * Your own label and texts, a `className` on the wrapper, and the optional stylesheet themed
+ * through its custom properties (`--so-activity-accent`, `--so-activity-size`, …).
+ */
+export const CustomLabelClassNameAndStylesheet: Story = {
+  args: {
+    label: 'Done',
+    labels: { saving: 'Ticking it off…' },
+    className: 'brand-checkbox',
+  },
+  render: (args) => (
+    <>
+      <style>
+        {'.brand-checkbox { --so-activity-accent: rebeccapurple; --so-activity-size: 24px; }'}
+      </style>
+      <ActivityCompleteCheckbox {...args} />
+    </>
+  ),
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const { fake } = storyWebApi({ loaded });
+    const checkbox = canvas.getByRole('checkbox', { name: 'Done' });
+    await expect(wrapperOf(checkbox)).toHaveClass('brand-checkbox');
+    await expect(getComputedStyle(checkbox).accentColor).toBe('rgb(102, 51, 153)');
+    await expect(getComputedStyle(checkbox).width).toBe('24px');
+    await expect(getComputedStyle(wrapperOf(checkbox)).display).toBe('inline-flex');
+
+    const release = fake.hold();
+    await userEvent.click(checkbox);
+    await expect(statusOf(checkbox)).toHaveTextContent('Ticking it off…');
+    release();
+    await settled(checkbox);
+    await expect(checkbox).toBeChecked();
+  },
+};
+
+/** Without the optional stylesheet: a plain native checkbox that works just the same. */
+export const Unstyled: Story = {
+  globals: { stylesheet: 'off' },
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const { fake } = storyWebApi({ loaded });
+    const checkbox = canvas.getByRole('checkbox', { name: 'Completed' });
+    await expect(getComputedStyle(checkbox).accentColor).toBe('auto');
+    await expect(getComputedStyle(wrapperOf(checkbox)).display).toBe('inline');
+    await userEvent.click(checkbox);
+    await settled(checkbox);
+    await waitFor(() => expect(fake.status('appointment_id=42')).toBe('Completed'));
+  },
+};

@@ -1,0 +1,86 @@
+import type { StoryContext } from '@storybook/react-vite';
+import { QueryClient } from '@tanstack/react-query';
+import { FakeWebApi, type FakeWebApiOptions } from '../../src/testing/index.js';
+import { mountFakeWebApi } from './fakeWebApiWorker.js';
+
+/**
+ * What a story needs from the outside world: its own fake SuperOffice (seeded from
+ * `parameters.fakeWebApi`), the base URL the fake answers on, and a fresh QueryClient.
+ */
+export interface StoryWebApi {
+  fake: FakeWebApi;
+  baseUrl: string;
+  queryClient: QueryClient;
+}
+
+/** `parameters.fakeWebApi`: the fake's seeds; `latencyMs` and `failureRate` beat the toolbar. */
+export type FakeWebApiParameters = FakeWebApiOptions;
+
+const LOADED_KEY = 'storyWebApi';
+
+/** The toolbar's values for the fake, unless the story pins its own. */
+function toolbarOptions(context: Pick<StoryContext, 'globals' | 'parameters'>) {
+  const pinned: FakeWebApiParameters = context.parameters.fakeWebApi ?? {};
+  return {
+    latencyMs: pinned.latencyMs ?? Number(context.globals.latency ?? 0),
+    failureRate: pinned.failureRate ?? Number(context.globals.failureRate ?? 0),
+  };
+}
+
+/**
+ * Storybook loader: a new fake WebAPI and QueryClient for every story render.
+ *
+ * @example
+ * const preview: Preview = { loaders: [loadStoryWebApi] };
+ */
+export async function loadStoryWebApi(context: StoryContext): Promise<Record<string, unknown>> {
+  const parameters: FakeWebApiParameters = context.parameters.fakeWebApi ?? {};
+  const fake = new FakeWebApi({ ...parameters, ...toolbarOptions(context) });
+  // Like SuperOffice Online's https://online.superoffice.com/Cust12345/api: a tenant per story.
+  const baseUrl = `https://demo.superoffice.test/${context.id}/api`;
+  const unmount = await mountFakeWebApi(fake, baseUrl);
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const storyWebApi: StoryWebApi & { unmount: () => void } = {
+    fake,
+    baseUrl,
+    queryClient,
+    unmount,
+  };
+  return { [LOADED_KEY]: storyWebApi };
+}
+
+/**
+ * Storybook beforeEach: when the story goes away, its held requests are released and its fake
+ * stops answering.
+ */
+export function cleanUpStoryWebApi(context: StoryContext): () => void {
+  const web = context.loaded[LOADED_KEY] as (StoryWebApi & { unmount: () => void }) | undefined;
+  return () => {
+    web?.fake.reset();
+    web?.unmount();
+    web?.queryClient.clear();
+  };
+}
+
+/**
+ * The story's fake WebAPI, for play functions and render functions.
+ *
+ * @example
+ * play: async (context) => {
+ *   const { fake } = storyWebApi(context);
+ *   await waitFor(() => expect(fake.status('appointment_id=42')).toBe('Completed'));
+ * }
+ */
+export function storyWebApi(context: Pick<StoryContext, 'loaded'>): StoryWebApi {
+  const web = context.loaded[LOADED_KEY] as StoryWebApi | undefined;
+  if (!web) throw new Error('No fake WebAPI: is loadStoryWebApi in .storybook/preview loaders?');
+  return web;
+}
+
+/** Follows the toolbar when latency or failure rate change (globals do not rerun loaders). */
+export function applyToolbar(context: Pick<StoryContext, 'globals' | 'parameters' | 'loaded'>) {
+  const { fake } = storyWebApi(context);
+  const { latencyMs, failureRate } = toolbarOptions(context);
+  fake.setLatency(latencyMs);
+  fake.setFailureRate(failureRate);
+}
