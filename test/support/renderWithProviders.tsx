@@ -1,14 +1,14 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactElement, ReactNode } from 'react';
+import { type ReactElement, type ReactNode, StrictMode } from 'react';
 import { SuperOfficeProvider, type SuperOfficeProviderProps } from '../../src/index.js';
 import { BEARER } from './fakeServer.js';
 
 type ProviderOptions = Omit<SuperOfficeProviderProps, 'children' | 'baseUrl' | 'auth'> &
   Partial<Pick<SuperOfficeProviderProps, 'auth'>>;
 
-/** Renders `ui` inside a fresh QueryClient and a SuperOfficeProvider pointed at `baseUrl`. */
+/** Renders `ui` in StrictMode inside a fresh QueryClient and a SuperOfficeProvider pointed at `baseUrl`. */
 export function renderWithProviders(
   ui: ReactElement,
   baseUrl: string,
@@ -16,11 +16,13 @@ export function renderWithProviders(
 ) {
   const queryClient = new QueryClient();
   const Providers = ({ children, ...overrides }: { children: ReactNode } & ProviderOptions) => (
-    <QueryClientProvider client={queryClient}>
-      <SuperOfficeProvider baseUrl={baseUrl} auth={BEARER} {...options} {...overrides}>
-        {children}
-      </SuperOfficeProvider>
-    </QueryClientProvider>
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <SuperOfficeProvider baseUrl={baseUrl} auth={BEARER} {...options} {...overrides}>
+          {children}
+        </SuperOfficeProvider>
+      </QueryClientProvider>
+    </StrictMode>
   );
   const user = userEvent.setup();
   const result = render(<Providers>{ui}</Providers>);
