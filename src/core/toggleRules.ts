@@ -77,7 +77,7 @@ export class ActivityToggles {
     isWanted: () => boolean,
   ): Promise<ActivityStatus> {
     try {
-      if (lane.failures !== failuresAtClick) throw lane.error; // rule 5
+      if (lane.failures !== failuresAtClick) throw lane.lastFailure; // rule 5
       if (!isWanted() || isSuperseded(lane)) return lane.confirmed ?? 'Unknown'; // rules 7, 3
       const status = await send();
       lane.confirmed = status; // rule 4
@@ -86,7 +86,8 @@ export class ActivityToggles {
     } catch (error) {
       if (lane.failures === failuresAtClick) {
         lane.failures += 1;
-        lane.error = asSuperOfficeError(error);
+        lane.lastFailure = asSuperOfficeError(error);
+        lane.error = lane.lastFailure;
         lane.confirmed = lane.held ?? lane.confirmed;
         lane.held = undefined;
         this.#show(lane, lane.confirmed ?? 'Unknown'); // rule 5
@@ -196,6 +197,9 @@ interface Lane {
   queue: Promise<unknown>;
   /** Bumped by each failure, which cancels every toggle clicked before it. */
   failures: number;
+  /** What the cancelled toggles fail with; kept when a new click clears `error`. */
+  lastFailure: SuperOfficeError | undefined;
+  /** The error shown, until the next click. */
   error: SuperOfficeError | undefined;
   /** The dashboard's report, held back while toggles are unsettled. */
   held: ActivityStatus | undefined;
@@ -212,6 +216,7 @@ function newLane(activityIdentifier: string): Lane {
     unsettled: 0,
     queue: Promise.resolve(),
     failures: 0,
+    lastFailure: undefined,
     error: undefined,
     held: undefined,
     listeners: new Set(),
