@@ -4,9 +4,14 @@ import type { StoryWebApi } from './storyWebApi.js';
 
 export const StoryWebApiContext = createContext<StoryWebApi | null>(null);
 
-/** The story's fake WebAPI, for components drawn inside a story. */
-export function useStoryFake(): FakeWebApi {
+/** The story's fake WebAPI, its base URL and QueryClient, for components drawn in a story. */
+export function useStoryWebApi(): StoryWebApi {
   const web = useContext(StoryWebApiContext);
-  if (!web) throw new Error('useStoryFake needs the withSuperOffice decorator.');
-  return web.fake;
+  if (!web) throw new Error('useStoryWebApi needs the withSuperOffice decorator.');
+  return web;
+}
+
+/** The story's fake WebAPI. */
+export function useStoryFake(): FakeWebApi {
+  return useStoryWebApi().fake;
 }

@@ -27,7 +27,7 @@ const KINDS = [
 ] as const;
 
 /**
- * `count` made-up activities of all three kinds, about a third of them completed. The same
+ * `count` made-up activities of all three kinds, about a quarter of them completed. The same
  * input always gives the same rows, so stories and their play functions agree.
  *
  * @example
@@ -41,7 +41,7 @@ export function demoActivities(count: number): DemoActivity[] {
       activityIdentifier: `${prefix}=${1001 + index}`,
       title: `${subject} (#${index + 1})`,
       kind,
-      status: index % 3 === 1 ? 'Completed' : open,
+      status: index % 4 === 1 ? 'Completed' : open,
     };
   });
 }

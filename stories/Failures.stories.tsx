@@ -1,0 +1,210 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import {
+  ActivityCompleteCheckbox,
+  type SuperOfficeApiError,
+  type SuperOfficeAuth,
+  SuperOfficeProvider,
+} from '../src/index.js';
+import type { RecordedRequest } from '../src/testing/index.js';
+import { settled, wrapperOf } from './support/assertions.js';
+import { ServerStatus } from './support/ServerStatus.js';
+import { useStoryWebApi } from './support/StoryWebApiContext.js';
+import { storyWebApi } from './support/storyWebApi.js';
+
+const ID = 'appointment_id=42';
+const UNCONFIRMED = 'The change could not be confirmed. Reload to see the current state.';
+
+const meta = {
+  title: 'Failures',
+  component: ActivityCompleteCheckbox,
+  args: { activityIdentifier: ID, completed: false, onError: fn() },
+  parameters: { fakeWebApi: { activities: { [ID]: 'NotStarted' } } },
+  render: (args) => (
+    <div style={{ display: 'grid', gap: 8, maxWidth: 520 }}>
+      <ActivityCompleteCheckbox {...args} />
+      <small>
+        <ServerStatus activityIdentifier={ID} />
+      </small>
+    </div>
+  ),
+} satisfies Meta<typeof ActivityCompleteCheckbox>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/**
+ * SuperOffice answers 500 with its `ErrorMessage`: the tick rolls back, the message is shown
+ * (and announced) next to the checkbox, and nothing is retried behind the user's back.
+ */
+export const ServerErrorRollsBack: Story = {
+  play: async ({ args, canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const { fake } = storyWebApi({ loaded });
+    fake.inject({
+      status: 500,
+      body: {
+        Error: true,
+        ErrorType: 'SoException',
+        ErrorMessage: 'The appointment is locked by another user',
+        ErrorSource: 'SuperOffice.Services.Implementation',
+      },
+    });
+    const checkbox = canvas.getByRole('checkbox', { name: 'Completed' });
+    await userEvent.click(checkbox);
+    await settled(checkbox);
+
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent(
+      'Could not save the change: The appointment is locked by another user',
+    );
+    await expect(checkbox).not.toBeChecked();
+    await expect(checkbox).toHaveAttribute('data-error');
+    await expect(wrapperOf(checkbox)).toHaveAttribute('data-error');
+    await expect(checkbox).toHaveAccessibleDescription(alert.textContent ?? '');
+    await expect(args.onError).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'SuperOfficeApiError', status: 500 }),
+    );
+    await expect(fake.requests).toHaveLength(1);
+    await expect(fake.status(ID)).toBe('NotStarted');
+  },
+};
+
+const NGINX_502 =
+  '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
+
+/**
+ * A proxy in front of SuperOffice answers with its own 502 HTML page. The toggle may or may
+ * not have reached SuperOffice, so the checkbox says it could not confirm the change.
+ */
+export const ProxyBadGatewayPage: Story = {
+  play: async ({ args, canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const { fake } = storyWebApi({ loaded });
+    fake.inject({ status: 502, body: NGINX_502, contentType: 'text/html' });
+    const checkbox = canvas.getByRole('checkbox', { name: 'Completed' });
+    await userEvent.click(checkbox);
+    await settled(checkbox);
+
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(UNCONFIRMED);
+    await expect(canvas.queryByText(/nginx/)).toBeNull();
+    await expect(checkbox).not.toBeChecked();
+    await expect(args.onError).toHaveBeenCalledWith(
+      expect.objectContaining({ status: 502, outcomeUnknown: true }),
+    );
+    await expect(fake.requests).toHaveLength(1);
+  },
+};
+
+/** The connection is gone before the request reaches SuperOffice (offline, VPN down). */
+export const OfflineOutcomeUnknown: Story = {
+  play: async ({ args, canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const { fake } = storyWebApi({ loaded });
+    fake.inject({ drop: 'before-apply' });
+    const checkbox = canvas.getByRole('checkbox', { name: 'Completed' });
+    await userEvent.click(checkbox);
+    await settled(checkbox);
+
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(UNCONFIRMED);
+    await expect(checkbox).not.toBeChecked();
+    await expect(args.onError).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'SuperOfficeNetworkError', outcomeUnknown: true }),
+    );
+    await expect(fake.requests[0]?.response).toBe('dropped');
+    await expect(canvas.getByText('On the server: NotStarted')).toBeVisible();
+  },
+};
+
+/**
+ * The connection drops after SuperOffice applied the toggle: the checkbox cannot know, shows
+ * the last confirmed state and asks for a reload, while the server already says `Completed`.
+ * This is why a failed toggle is never resent automatically.
+ */
+export const DroppedAfterSuperOfficeAppliedIt: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const { fake } = storyWebApi({ loaded });
+    fake.inject({ drop: 'after-apply' });
+    const checkbox = canvas.getByRole('checkbox', { name: 'Completed' });
+    await userEvent.click(checkbox);
+    await settled(checkbox);
+
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(UNCONFIRMED);
+    await expect(checkbox).not.toBeChecked();
+    await expect(fake.toggleCount(ID)).toBe(1);
+    await expect(fake.requests).toHaveLength(1);
+    await waitFor(() => expect(canvas.getByText('On the server: Completed')).toBeVisible());
+  },
+};
+
+const EXPIRED: SuperOfficeAuth = { scheme: 'Bearer', token: 'expired-bearer-token' };
+const RENEWED: SuperOfficeAuth = { scheme: 'Bearer', token: 'fake-bearer-token' };
+
+function SignInAgainOn401({ language }: { language: string | undefined }) {
+  const { baseUrl } = useStoryWebApi();
+  const [renewals, setRenewals] = useState(0);
+  const [lastError, setLastError] = useState<string>();
+  const onUnauthorized = async (error: SuperOfficeApiError) => {
+    setRenewals((count) => count + 1);
+    setLastError(`${error.status} ${error.errorType ?? ''}`.trim());
+    return RENEWED; // e.g. after a silent token refresh
+  };
+  return (
+    <SuperOfficeProvider
+      baseUrl={baseUrl}
+      auth={EXPIRED}
+      language={language}
+      onUnauthorized={onUnauthorized}
+    >
+      <div style={{ display: 'grid', gap: 8 }}>
+        <ActivityCompleteCheckbox activityIdentifier={ID} completed={false} />
+        <p data-testid="renewals">
+          Signed in again: {renewals} {renewals === 1 ? 'time' : 'times'}
+          {lastError ? ` (after ${lastError})` : ''}
+        </p>
+      </div>
+    </SuperOfficeProvider>
+  );
+}
+
+/**
+ * The access token has expired: SuperOffice answers 401, `onUnauthorized` hands back fresh auth,
+ * and the toggle is sent once more (a 401 toggled nothing, so that is safe). Later toggles use
+ * the fresh auth straight away.
+ */
+export const UnauthorizedThenReauthenticated: Story = {
+  render: (_args, { globals }) => <SignInAgainOn401 language={globals.language} />,
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const { fake } = storyWebApi({ loaded });
+    const checkbox = canvas.getByRole('checkbox', { name: 'Completed' });
+    await userEvent.click(checkbox);
+    await settled(checkbox);
+
+    await expect(checkbox).toBeChecked();
+    await expect(canvas.queryByRole('alert')).toBeNull();
+    await expect(canvas.getByTestId('renewals')).toHaveTextContent(
+      'Signed in again: 1 time (after 401 UnauthorizedAccessException)',
+    );
+    await expect(fake.requests.map((request) => request.headers.authorization)).toEqual([
+      'Bearer expired-bearer-token',
+      'Bearer fake-bearer-token',
+    ]);
+    await expect(fake.requests.map(answerOf)).toEqual([401, 200]);
+    await expect(fake.status(ID)).toBe('Completed');
+
+    await userEvent.click(checkbox);
+    await settled(checkbox);
+    await expect(checkbox).not.toBeChecked();
+    await expect(fake.requests).toHaveLength(3);
+    await expect(fake.requests[2]?.headers.authorization).toBe('Bearer fake-bearer-token');
+    await expect(canvas.getByTestId('renewals')).toHaveTextContent('Signed in again: 1 time');
+  },
+};
+
+/** The HTTP status the fake answered with, or `'dropped'` / `'pending'`. */
+function answerOf(request: RecordedRequest): number | 'dropped' | 'pending' {
+  return typeof request.response === 'string' ? request.response : request.response.status;
+}
