@@ -42,22 +42,20 @@ function decodeXmlText(text: string): string {
 
 /** The WebAPI's error body: `{"Error": true, "ErrorType", "ErrorMessage", "ErrorSource"}`. */
 export interface WebApiErrorBody {
-  ErrorType?: string;
-  ErrorMessage?: string;
-  ErrorSource?: string;
+  ErrorType: string | undefined;
+  ErrorMessage: string | undefined;
+  ErrorSource: string | undefined;
 }
 
 export function asWebApiErrorBody(data: unknown): WebApiErrorBody | undefined {
-  if (typeof data === 'string') data = parseJsonString(data);
-  if (data === null || typeof data !== 'object') return undefined;
-  const body = data as Record<string, unknown>;
-  const text = (key: string) => (typeof body[key] === 'string' ? (body[key] as string) : undefined);
-  const parsed: WebApiErrorBody = {};
-  const type = text('ErrorType');
-  const message = text('ErrorMessage');
-  const source = text('ErrorSource');
-  if (type !== undefined) parsed.ErrorType = type;
-  if (message !== undefined) parsed.ErrorMessage = message;
-  if (source !== undefined) parsed.ErrorSource = source;
-  return message === undefined && type === undefined ? undefined : parsed;
+  const body = typeof data === 'string' ? parseJsonString(data) : data;
+  if (body === null || typeof body !== 'object') return undefined;
+  const { ErrorType, ErrorMessage, ErrorSource } = body as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  if (text(ErrorType) === undefined && text(ErrorMessage) === undefined) return undefined;
+  return {
+    ErrorType: text(ErrorType),
+    ErrorMessage: text(ErrorMessage),
+    ErrorSource: text(ErrorSource),
+  };
 }

@@ -248,6 +248,14 @@ describe('errors', () => {
       message: 'Contact id 99999 not found',
       outcomeUnknown: false,
     });
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      name: 'SuperOfficeApiError',
+      message: 'Contact id 99999 not found',
+      status: 404,
+      errorType: 'SoNotFoundException',
+      errorSource: 'SuperOffice.Services.Implementation',
+      outcomeUnknown: false,
+    });
     expect(fake.requests).toHaveLength(1);
   });
 

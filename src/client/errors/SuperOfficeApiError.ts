@@ -26,13 +26,4 @@ export class SuperOfficeApiError extends SuperOfficeError {
     this.errorType = details.errorType;
     this.errorSource = details.errorSource;
   }
-
-  override toJSON(): Record<string, unknown> {
-    return {
-      ...super.toJSON(),
-      status: this.status,
-      errorType: this.errorType,
-      errorSource: this.errorSource,
-    };
-  }
 }

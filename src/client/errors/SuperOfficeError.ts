@@ -14,8 +14,8 @@ export class SuperOfficeError extends Error {
     this.outcomeUnknown = options.outcomeUnknown ?? false;
   }
 
-  /** A JSON form with the public fields only: never request headers or credentials. */
-  toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, outcomeUnknown: this.outcomeUnknown };
+  /** A JSON form with the public fields only (never `cause`, request headers or credentials). */
+  toJSON(): object {
+    return { ...this, message: this.message };
   }
 }

@@ -15,8 +15,4 @@ export class SuperOfficeNetworkError extends SuperOfficeError {
     super(message, { outcomeUnknown: true, cause });
     this.reason = reason;
   }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), reason: this.reason };
-  }
 }
