@@ -1,4 +1,5 @@
 import type { StorybookConfig } from '@storybook/react-vite';
+import { mergeConfig } from 'vite';
 
 // Storybook runs the library from source against an in-browser fake WebAPI (MSW), so a newcomer
 // needs no server and no configuration.
@@ -11,6 +12,12 @@ const config: StorybookConfig = {
   // TypeScript 7 has no JS API, so react-docgen-typescript cannot run.
   typescript: { reactDocgen: 'react-docgen' },
   core: { disableTelemetry: true },
+  features: { sidebarOnboardingChecklist: false },
+  // Build output and benchmark scratch files are not sources: changes there must not reload.
+  viteFinal: (viteConfig) =>
+    mergeConfig(viteConfig, {
+      server: { watch: { ignored: ['**/dist/**', '**/storybook-static/**', '**/bench/.tmp/**'] } },
+    }),
 };
 
 export default config;

@@ -9,7 +9,6 @@ const preview: Preview = {
   parameters: {
     // Every story is also an accessibility test: any axe violation fails it.
     a11y: { test: 'error' },
-    controls: { matchers: { date: /Date$/i } },
   },
   globalTypes: {
     language: {

@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ActivityCompleteCheckbox } from '../src/index.js';
 import { settled, statusOf, wrapperOf } from './support/assertions.js';
+import { checkboxArgTypes } from './support/checkboxArgTypes.js';
 import { RequestCounter } from './support/RequestCounter.js';
 import { ServerStatus } from './support/ServerStatus.js';
 import { storyWebApi } from './support/storyWebApi.js';
@@ -9,8 +10,22 @@ import { storyWebApi } from './support/storyWebApi.js';
 const meta = {
   title: 'ActivityCompleteCheckbox',
   component: ActivityCompleteCheckbox,
-  args: { activityIdentifier: 'appointment_id=42', completed: false },
-  parameters: { fakeWebApi: { activities: { 'appointment_id=42': 'NotStarted' } } },
+  argTypes: checkboxArgTypes,
+  args: {
+    activityIdentifier: 'appointment_id=42',
+    completed: false,
+    onCompletedChange: fn(),
+    onError: fn(),
+  },
+  parameters: {
+    fakeWebApi: { activities: { 'appointment_id=42': 'NotStarted' } },
+    docs: {
+      description: {
+        component:
+          "A native checkbox that ticks a SuperOffice activity (appointment, sale or document) as completed, and unticks it. Every story runs against its own in-browser fake WebAPI: click away. The toolbar sets the language, the fake's latency and failure rate, and turns the optional `styles.css` on or off.",
+      },
+    },
+  },
 } satisfies Meta<typeof ActivityCompleteCheckbox>;
 
 export default meta;
@@ -21,16 +36,22 @@ const OVERVIEW = [
   { id: 'sale_id=7', title: 'Nordic Foods: 40 licences', status: 'Completed' },
   { id: 'document_id=9', title: 'Signed contract, Fjord Shipping', status: 'NotStarted' },
   { id: 'appointment_id=43', title: 'Quarterly review with Lumen AS', status: 'Started' },
+  { id: 'document_id=10', title: 'Offer letter to Kvist & Co', status: 'NotStarted' },
   { id: 'appointment_id=44', title: 'Site visit in Bergen (read-only)', status: 'Completed' },
 ] as const;
 
-/** A few activities in every state, against the fake WebAPI. Click any of them. */
+/**
+ * A few activities in every state, against the fake WebAPI. The play function ticks the first
+ * one, and shows what a refused toggle looks like on the offer letter. Click any of them.
+ */
 export const Overview: Story = {
   parameters: {
     fakeWebApi: { activities: Object.fromEntries(OVERVIEW.map((row) => [row.id, row.status])) },
+    // The rows are fixed; the other stories have controls.
+    controls: { disable: true },
   },
   render: () => (
-    <section aria-labelledby="overview-heading" style={{ fontFamily: 'system-ui', maxWidth: 560 }}>
+    <section aria-labelledby="overview-heading" style={{ maxWidth: 560 }}>
       <h2 id="overview-heading" style={{ fontSize: '1.1rem' }}>
         My activities today
       </h2>
@@ -73,12 +94,32 @@ export const Overview: Story = {
     await expect(canvas.getByTestId('request-counter')).toHaveTextContent(
       'Requests answered by SuperOffice: 1',
     );
+
+    fake.inject(
+      {
+        status: 409,
+        body: {
+          Error: true,
+          ErrorType: 'SoException',
+          ErrorMessage: 'The document is checked out by Jonas Eklund',
+        },
+      },
+      { activityIdentifier: 'document_id=10' },
+    );
+    const letter = canvas.getByRole('checkbox', { name: 'Offer letter to Kvist & Co' });
+    await userEvent.click(letter);
+    await settled(letter);
+    await expect(letter).not.toBeChecked();
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(
+      'Could not save the change: The document is checked out by Jonas Eklund',
+    );
+    await expect(fake.status('document_id=10')).toBe('NotStarted');
   },
 };
 
 /** Unticked; a click ticks it at once and the fake WebAPI confirms. */
 export const NotCompleted: Story = {
-  play: async ({ canvasElement, loaded }) => {
+  play: async ({ args, canvasElement, loaded }) => {
     const canvas = within(canvasElement);
     const { fake } = storyWebApi({ loaded });
     const checkbox = canvas.getByRole('checkbox', { name: 'Completed' });
@@ -94,6 +135,9 @@ export const NotCompleted: Story = {
     await expect(fake.requests).toHaveLength(1);
     await expect(fake.requests[0]?.headers.authorization).toBe('Bearer fake-bearer-token');
     await expect(canvas.queryByRole('alert')).toBeNull();
+    await expect(args.onCompletedChange).toHaveBeenCalledOnce();
+    await expect(args.onCompletedChange).toHaveBeenCalledWith(true, 'Completed');
+    await expect(args.onError).not.toHaveBeenCalled();
   },
 };
 
@@ -244,7 +288,7 @@ export const CustomLabelClassNameAndStylesheet: Story = {
     await expect(wrapperOf(checkbox)).toHaveClass('brand-checkbox');
     await expect(getComputedStyle(checkbox).accentColor).toBe('rgb(102, 51, 153)');
     await expect(getComputedStyle(checkbox).width).toBe('24px');
-    await expect(getComputedStyle(wrapperOf(checkbox)).display).toBe('inline-flex');
+    await expect(getComputedStyle(wrapperOf(checkbox)).display).toBe('inline-grid');
 
     const release = fake.hold();
     await userEvent.click(checkbox);

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ActivityCompleteCheckbox } from '../src/index.js';
 import { settled, statusOf, wrapperOf } from './support/assertions.js';
+import { checkboxArgTypes } from './support/checkboxArgTypes.js';
 import { RequestCounter } from './support/RequestCounter.js';
 import { ServerStatus } from './support/ServerStatus.js';
 import { storyWebApi } from './support/storyWebApi.js';
@@ -11,8 +12,17 @@ const ID = 'appointment_id=42';
 const meta = {
   title: 'Concurrency',
   component: ActivityCompleteCheckbox,
+  argTypes: checkboxArgTypes,
   args: { activityIdentifier: ID, completed: false },
-  parameters: { fakeWebApi: { activities: { [ID]: 'NotStarted' } } },
+  parameters: {
+    fakeWebApi: { activities: { [ID]: 'NotStarted' } },
+    docs: {
+      description: {
+        component:
+          'Clicks show at once; toggles of one activity run one at a time; a burst of clicks sends at most two requests; every view of an activity shows the same state; the server’s answer wins.',
+      },
+    },
+  },
   render: (args) => (
     <div style={{ display: 'grid', gap: 8, maxWidth: 520 }}>
       <ActivityCompleteCheckbox {...args} />

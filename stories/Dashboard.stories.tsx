@@ -10,7 +10,7 @@ const ROWS = demoActivities(50);
 
 function ActivityTable() {
   return (
-    <div style={{ fontFamily: 'system-ui', maxWidth: 760 }}>
+    <div style={{ maxWidth: 760 }}>
       <RequestCounter />
       <table style={{ borderCollapse: 'collapse', width: '100%' }}>
         <caption style={{ textAlign: 'start', fontWeight: 600, paddingBlock: 8 }}>
@@ -54,7 +54,15 @@ function ActivityTable() {
 const meta = {
   title: 'Dashboard',
   component: ActivityTable,
-  parameters: { fakeWebApi: { activities: seedsFor(ROWS) }, layout: 'padded' },
+  parameters: {
+    fakeWebApi: { activities: seedsFor(ROWS) },
+    docs: {
+      description: {
+        component:
+          'A dashboard-like table of 50 activities, one `ActivityCompleteCheckbox` per row, labelled by the activity’s title. One `SuperOfficeProvider` and one QueryClient serve them all.',
+      },
+    },
+  },
 } satisfies Meta<typeof ActivityTable>;
 
 export default meta;

@@ -7,20 +7,36 @@ import {
   type SuperOfficeAuth,
   SuperOfficeProvider,
 } from '../src/index.js';
-import type { RecordedRequest } from '../src/testing/index.js';
+import type { RecordedRequest } from '../src/testing/FakeWebApi.js';
+import type { FakeFault } from '../src/testing/fakeFaults.js';
 import { settled, wrapperOf } from './support/assertions.js';
+import { checkboxArgTypes } from './support/checkboxArgTypes.js';
 import { ServerStatus } from './support/ServerStatus.js';
 import { useStoryWebApi } from './support/StoryWebApiContext.js';
-import { storyWebApi } from './support/storyWebApi.js';
+import { type FakeWebApiParameters, storyWebApi } from './support/storyWebApi.js';
 
 const ID = 'appointment_id=42';
 const UNCONFIRMED = 'The change could not be confirmed. Reload to see the current state.';
 
+/** The fake's seed, with `fault` waiting for the first click (then it answers normally). */
+function failingOnce(fault: FakeFault): FakeWebApiParameters {
+  return { activities: { [ID]: 'NotStarted' }, faults: [{ fault }] };
+}
+
 const meta = {
   title: 'Failures',
   component: ActivityCompleteCheckbox,
+  argTypes: checkboxArgTypes,
   args: { activityIdentifier: ID, completed: false, onError: fn() },
-  parameters: { fakeWebApi: { activities: { [ID]: 'NotStarted' } } },
+  parameters: {
+    fakeWebApi: { activities: { [ID]: 'NotStarted' } },
+    docs: {
+      description: {
+        component:
+          'What the user sees when a toggle fails: the tick rolls back to the last confirmed state, and the reason is shown and announced (`role=alert`). Each story queues its fault for the first click, here and on this page; the play functions then check what a user would see.',
+      },
+    },
+  },
   render: (args) => (
     <div style={{ display: 'grid', gap: 8, maxWidth: 520 }}>
       <ActivityCompleteCheckbox {...args} />
@@ -39,10 +55,8 @@ type Story = StoryObj<typeof meta>;
  * (and announced) next to the checkbox, and nothing is retried behind the user's back.
  */
 export const ServerErrorRollsBack: Story = {
-  play: async ({ args, canvasElement, loaded }) => {
-    const canvas = within(canvasElement);
-    const { fake } = storyWebApi({ loaded });
-    fake.inject({
+  parameters: {
+    fakeWebApi: failingOnce({
       status: 500,
       body: {
         Error: true,
@@ -50,7 +64,11 @@ export const ServerErrorRollsBack: Story = {
         ErrorMessage: 'The appointment is locked by another user',
         ErrorSource: 'SuperOffice.Services.Implementation',
       },
-    });
+    }),
+  },
+  play: async ({ args, canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const { fake } = storyWebApi({ loaded });
     const checkbox = canvas.getByRole('checkbox', { name: 'Completed' });
     await userEvent.click(checkbox);
     await settled(checkbox);
@@ -79,10 +97,12 @@ const NGINX_502 =
  * not have reached SuperOffice, so the checkbox says it could not confirm the change.
  */
 export const ProxyBadGatewayPage: Story = {
+  parameters: {
+    fakeWebApi: failingOnce({ status: 502, body: NGINX_502, contentType: 'text/html' }),
+  },
   play: async ({ args, canvasElement, loaded }) => {
     const canvas = within(canvasElement);
     const { fake } = storyWebApi({ loaded });
-    fake.inject({ status: 502, body: NGINX_502, contentType: 'text/html' });
     const checkbox = canvas.getByRole('checkbox', { name: 'Completed' });
     await userEvent.click(checkbox);
     await settled(checkbox);
@@ -99,10 +119,10 @@ export const ProxyBadGatewayPage: Story = {
 
 /** The connection is gone before the request reaches SuperOffice (offline, VPN down). */
 export const OfflineOutcomeUnknown: Story = {
+  parameters: { fakeWebApi: failingOnce({ drop: 'before-apply' }) },
   play: async ({ args, canvasElement, loaded }) => {
     const canvas = within(canvasElement);
     const { fake } = storyWebApi({ loaded });
-    fake.inject({ drop: 'before-apply' });
     const checkbox = canvas.getByRole('checkbox', { name: 'Completed' });
     await userEvent.click(checkbox);
     await settled(checkbox);
@@ -123,10 +143,10 @@ export const OfflineOutcomeUnknown: Story = {
  * This is why a failed toggle is never resent automatically.
  */
 export const DroppedAfterSuperOfficeAppliedIt: Story = {
+  parameters: { fakeWebApi: failingOnce({ drop: 'after-apply' }) },
   play: async ({ canvasElement, loaded }) => {
     const canvas = within(canvasElement);
     const { fake } = storyWebApi({ loaded });
-    fake.inject({ drop: 'after-apply' });
     const checkbox = canvas.getByRole('checkbox', { name: 'Completed' });
     await userEvent.click(checkbox);
     await settled(checkbox);

@@ -19,7 +19,7 @@ function PartnerSwitch({ activityIdentifier, completed, title }: PartnerSwitchPr
   const toggle = useToggleActivity();
   const on = status.completed;
   return (
-    <div style={{ display: 'grid', gap: 6, fontFamily: 'system-ui' }}>
+    <div style={{ display: 'grid', gap: 6 }}>
       <button
         type="button"
         role="switch"
@@ -80,7 +80,15 @@ const meta = {
   title: 'Headless hooks',
   component: PartnerSwitch,
   args: { activityIdentifier: 'sale_id=7', completed: false, title: 'Nordic Foods: 40 licences' },
-  parameters: { fakeWebApi: { activities: { 'sale_id=7': 'Started' } } },
+  parameters: {
+    fakeWebApi: { activities: { 'sale_id=7': 'Started' } },
+    docs: {
+      description: {
+        component:
+          'No checkbox at all: `useActivityStatus` gives the shared state (`completed`, `isPending`, `error`) and `useToggleActivity` the click, under the same rules as the checkbox. Here a partner’s own switch.',
+      },
+    },
+  },
 } satisfies Meta<typeof PartnerSwitch>;
 
 export default meta;

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
 import { ActivityCompleteCheckbox, BUILT_IN_LABELS } from '../src/index.js';
 import { settled, statusOf } from './support/assertions.js';
+import { checkboxArgTypes } from './support/checkboxArgTypes.js';
 import { type StoryWebApi, storyWebApi } from './support/storyWebApi.js';
 
 const ID = 'appointment_id=42';
@@ -9,8 +10,17 @@ const ID = 'appointment_id=42';
 const meta = {
   title: 'Languages',
   component: ActivityCompleteCheckbox,
+  argTypes: checkboxArgTypes,
   args: { activityIdentifier: ID, completed: false },
-  parameters: { fakeWebApi: { activities: { [ID]: 'NotStarted' } } },
+  parameters: {
+    fakeWebApi: { activities: { [ID]: 'NotStarted' } },
+    docs: {
+      description: {
+        component:
+          'The built-in texts follow the `language` of `SuperOfficeProvider` (also sent as `Accept-Language` and `SO-Language`): English, Norwegian (bokmål), Swedish, Danish, German and Dutch. Override any text with the `labels` prop.',
+      },
+    },
+  },
 } satisfies Meta<typeof ActivityCompleteCheckbox>;
 
 export default meta;

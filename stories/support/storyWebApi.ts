@@ -1,6 +1,8 @@
 import type { StoryContext } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
-import { FakeWebApi, type FakeWebApiOptions } from '../../src/testing/index.js';
+// The browser-safe modules of src/testing, not its index: that also holds the Node-only server.
+import { FakeWebApi, type FakeWebApiOptions } from '../../src/testing/FakeWebApi.js';
+import type { FakeFault } from '../../src/testing/fakeFaults.js';
 import { mountFakeWebApi } from './fakeWebApiWorker.js';
 
 /**
@@ -13,8 +15,17 @@ export interface StoryWebApi {
   queryClient: QueryClient;
 }
 
-/** `parameters.fakeWebApi`: the fake's seeds; `latencyMs` and `failureRate` beat the toolbar. */
-export type FakeWebApiParameters = FakeWebApiOptions;
+/**
+ * `parameters.fakeWebApi`: the fake's seeds, and faults queued before the story renders (so a
+ * click on the docs page fails too, not only the play function's). `latencyMs` and
+ * `failureRate` beat the toolbar.
+ *
+ * @example
+ * parameters: { fakeWebApi: { activities: { 'sale_id=7': 'Started' }, faults: [{ fault: { status: 500 } }] } }
+ */
+export interface FakeWebApiParameters extends FakeWebApiOptions {
+  faults?: { fault: FakeFault; activityIdentifier?: string; times?: number }[];
+}
 
 const LOADED_KEY = 'storyWebApi';
 
@@ -34,8 +45,9 @@ function toolbarOptions(context: Pick<StoryContext, 'globals' | 'parameters'>) {
  * const preview: Preview = { loaders: [loadStoryWebApi] };
  */
 export async function loadStoryWebApi(context: StoryContext): Promise<Record<string, unknown>> {
-  const parameters: FakeWebApiParameters = context.parameters.fakeWebApi ?? {};
-  const fake = new FakeWebApi({ ...parameters, ...toolbarOptions(context) });
+  const { faults = [], ...options }: FakeWebApiParameters = context.parameters.fakeWebApi ?? {};
+  const fake = new FakeWebApi({ ...options, ...toolbarOptions(context) });
+  for (const { fault, ...target } of faults) fake.inject(fault, target);
   // Like SuperOffice Online's https://online.superoffice.com/Cust12345/api: a tenant per story.
   const baseUrl = `https://demo.superoffice.test/${context.id}/api`;
   const unmount = await mountFakeWebApi(fake, baseUrl);

@@ -26,7 +26,10 @@ export const withSuperOffice: Decorator = (Story, context) => {
       >
         <StoryWebApiContext.Provider value={web}>
           {context.globals.stylesheet === 'off' ? null : <style>{styles}</style>}
-          <Story />
+          {/* The library sets no font: it inherits the partner's. This stands in for one. */}
+          <div style={{ fontFamily: 'system-ui, sans-serif' }}>
+            <Story />
+          </div>
         </StoryWebApiContext.Provider>
       </SuperOfficeProvider>
     </QueryClientProvider>
