@@ -1,0 +1,24 @@
+import { burst } from './scenarios/bursts.js';
+import { clickToFeedback } from './scenarios/clickToFeedback.js';
+import { memoryMount, memoryToggleBatch, memoryUnmount } from './scenarios/memory.js';
+import { mountCost } from './scenarios/mountCost.js';
+import { renderIsolation } from './scenarios/renderIsolation.js';
+
+// bench/run.mjs drives these through Playwright's page.evaluate.
+const scenarios = {
+  burst,
+  clickToFeedback,
+  memoryMount,
+  memoryToggleBatch,
+  memoryUnmount,
+  mountCost,
+  renderIsolation,
+};
+
+declare global {
+  interface Window {
+    bench: typeof scenarios;
+  }
+}
+
+window.bench = scenarios;

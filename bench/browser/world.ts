@@ -1,0 +1,43 @@
+import { QueryClient } from '@tanstack/react-query';
+import type { ActivityStatus } from '../../src/index.js';
+import { FakeWebApi } from '../../src/testing/FakeWebApi.js';
+import { BENCH_BASE_URL, BENCH_TOKEN } from './BenchProviders.js';
+import { createFakeFetch, type FakeFetch } from './fakeFetch.js';
+import { configureGeneratedClient } from './generatedClient.js';
+import { nextFrame, nextTask, until } from './waiting.js';
+
+/** One scenario's fake server, query client and fetch, shared by every variant in it. */
+export interface BenchWorld {
+  fake: FakeWebApi;
+  fakeFetch: FakeFetch;
+  queryClient: QueryClient;
+  /** Resolves once no request is open, no mutation runs and the next frame has been drawn. */
+  settled(): Promise<void>;
+}
+
+/** `mutationGcTime` sets react-query's default for how long finished mutations are kept. */
+export function createWorld(
+  activityIdentifiers: string[],
+  latencyMs: number,
+  options: { mutationGcTime?: number } = {},
+): BenchWorld {
+  const activities: Record<string, ActivityStatus> = {};
+  for (const id of activityIdentifiers) activities[id] = 'NotStarted';
+  const fake = new FakeWebApi({ activities, latencyMs });
+  const fakeFetch = createFakeFetch(fake);
+  const queryClient =
+    options.mutationGcTime === undefined
+      ? new QueryClient()
+      : new QueryClient({ defaultOptions: { mutations: { gcTime: options.mutationGcTime } } });
+  configureGeneratedClient({ baseUrl: BENCH_BASE_URL, token: BENCH_TOKEN, fetch: fakeFetch.fetch });
+  return {
+    fake,
+    fakeFetch,
+    queryClient,
+    async settled() {
+      await until(() => fakeFetch.inFlight() === 0 && queryClient.isMutating() === 0);
+      await nextFrame();
+      await nextTask();
+    },
+  };
+}

@@ -1,0 +1,83 @@
+// Row 1: bundles each entry the way size-limit's preset does (rolldown, minified, tree-shaken,
+// peers external) and reports gzip (level 9) and brotli (quality 11) sizes of the result.
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build } from 'rolldown';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const here = (file) => fileURLToPath(new URL(file, import.meta.url));
+
+const REACT = ['react', 'react-dom'];
+const PEERS = [...REACT, '@tanstack/react-query'];
+
+/** The entries compared, in table order; `external` lists packages left out of the bundle. */
+export const SIZE_ENTRIES = [
+  {
+    key: 'own',
+    label: 'This library, own code (peers and ky excluded)',
+    input: `${root}dist/index.js`,
+    external: [...PEERS, 'ky'],
+  },
+  {
+    key: 'withKy',
+    label: 'This library with ky (peers excluded)',
+    input: `${root}dist/index.js`,
+    external: PEERS,
+  },
+  {
+    key: 'official',
+    label: '@superoffice/webapi AppointmentAgent.toggleActivityAsync + axios',
+    input: here('officialClient.js'),
+    external: [],
+  },
+  {
+    key: 'radix',
+    label: '@radix-ui/react-checkbox (react external)',
+    input: here('radixCheckbox.js'),
+    external: REACT,
+  },
+  {
+    key: 'aria',
+    label: 'react-aria-components CheckboxField + CheckboxButton (react external)',
+    input: here('ariaCheckbox.js'),
+    external: REACT,
+  },
+];
+
+/** Sizes in bytes of every entry; needs `npm run build` first for the library's entries. */
+export async function measureSizes() {
+  const sizes = {};
+  for (const entry of SIZE_ENTRIES) sizes[entry.key] = await bundleSize(entry);
+  return sizes;
+}
+
+async function bundleSize({ input, external }) {
+  const escaped = external.map((name) => name.replace(/[/.]/g, '\\$&'));
+  const result = await build({
+    input,
+    cwd: root,
+    write: false,
+    logLevel: 'silent',
+    treeshake: true,
+    platform: 'browser',
+    transform: { define: { 'process.env.NODE_ENV': '"production"' } },
+    external: escaped.length ? new RegExp(`^(${escaped.join('|')})($|/)`) : [],
+    output: { format: 'esm', minify: true, comments: { annotation: false }, codeSplitting: false },
+  });
+  const code = result.output
+    .filter((chunk) => chunk.type === 'chunk')
+    .map((chunk) => chunk.code)
+    .join('\n');
+  const bytes = Buffer.from(code);
+  return {
+    minified: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+    }).length,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.table(await measureSizes());
+}

@@ -1,0 +1,120 @@
+// Rows 2–6: drive the scenarios of bench/browser in Chromium and return their raw figures.
+import { openBenchPage } from '../lib/browser.mjs';
+
+/** Row 2, on the profiling build (the only production build whose <Profiler>s report). */
+export async function runRenderIsolation(browser, profilingUrl) {
+  const { page, close } = await openBenchPage(browser, profilingUrl);
+  try {
+    const results = {};
+    for (const variant of ['ours', 'naive', 'naiveMemo']) {
+      results[variant] = await page.evaluate((name) => window.bench.renderIsolation(name), variant);
+    }
+    return results;
+  } finally {
+    await close();
+  }
+}
+
+/** Row 3. */
+export async function runClickToFeedback(browser, url, { latencyMs = 300, samples = 15 } = {}) {
+  const { page, close } = await openBenchPage(browser, url);
+  try {
+    return await page.evaluate(
+      ([latency, count]) => window.bench.clickToFeedback(latency, count),
+      [latencyMs, samples],
+    );
+  } finally {
+    await close();
+  }
+}
+
+/** Row 4. */
+export async function runMountCost(browser, url, { count = 1000, warmups = 3, runs = 15 } = {}) {
+  const { page, close } = await openBenchPage(browser, url);
+  try {
+    return await page.evaluate(
+      ([n, w, r]) => window.bench.mountCost(n, w, r),
+      [count, warmups, runs],
+    );
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * Row 5: heap read over CDP after forced collections, between steps run in the page. The toggle
+ * run happens twice: with react-query's defaults (finished mutations are kept 5 minutes), and
+ * with `mutations.gcTime: 0`, which shows what the library itself keeps.
+ */
+export async function runMemory(browser, url, { count = 1000, batches = 10 } = {}) {
+  const { page, close } = await openBenchPage(browser, url);
+  try {
+    const cdp = await page.context().newCDPSession(page);
+    const heap = async () => {
+      for (let pass = 0; pass < 3; pass++) await cdp.send('HeapProfiler.collectGarbage');
+      const usage = await cdp.send('Runtime.getHeapUsage');
+      return { js: usage.usedSize, dom: usage.embedderHeapUsedSize ?? 0 };
+    };
+    const step = (name, ...args) =>
+      page.evaluate(([fn, rest]) => window.bench[fn](...rest), [name, args]);
+
+    // Warm up: compile every path once, so that code does not count as data.
+    await step('memoryMount', 'ours', count);
+    await step('memoryToggleBatch');
+    await step('memoryUnmount');
+    await step('memoryMount', 'plain', count);
+    await step('memoryUnmount');
+
+    const empty = await heap();
+    await step('memoryMount', 'plain', count);
+    const plain = await heap();
+    await step('memoryUnmount');
+    const emptyAgain = await heap();
+    await step('memoryMount', 'ours', count);
+    const ours = await heap();
+    await step('memoryUnmount');
+
+    const toggles = async (mutationGcTime) => {
+      await step('memoryMount', 'ours', count, mutationGcTime);
+      const mounted = await heap();
+      // The first toggle of each row allocates React's second fiber tree and warms every path.
+      await step('memoryToggleBatch');
+      const before = await heap();
+      let last;
+      for (let batch = 0; batch < batches; batch++) last = await step('memoryToggleBatch');
+      const after = await heap();
+      await step('memoryUnmount');
+      return { mounted, before, after, toggles: batches * count, last };
+    };
+    const withDefaults = await toggles(undefined);
+    const withMutationGcTime0 = await toggles(0);
+    return { count, empty, plain, emptyAgain, ours, withDefaults, withMutationGcTime0 };
+  } finally {
+    await close();
+  }
+}
+
+/** Row 6. */
+export async function runBursts(
+  browser,
+  url,
+  { clickCounts = [1, 2, 3, 10], latencyMs = 300 } = {},
+) {
+  const { page, close } = await openBenchPage(browser, url);
+  try {
+    const results = { ours: [], generatedHook: [] };
+    for (const clicks of clickCounts) {
+      for (const variant of Object.keys(results)) {
+        results[variant].push(
+          await page.evaluate(
+            ([name, n, latency]) => window.bench.burst(name, n, latency),
+            [variant, clicks, latencyMs],
+          ),
+        );
+      }
+    }
+    return results;
+  } finally {
+    await close();
+  }
+}
