@@ -132,9 +132,12 @@ ${table}
    takes 300 ms per request; requests counted by the fake; the server's final status and the
    checkbox's final state compared with the last click's intent.
 7. **Client overhead**: Node ${machine.node}, \`startFakeWebApiServer\` over loopback; the
-   library's \`toggleActivity\`, \`fetch\` with the same headers and body, and
-   \`AppointmentAgent.toggleActivityAsync\` (axios), interleaved call by call after 100 warm-up
-   rounds; medians of ${raw.client.calls.toLocaleString('en-US')} calls each.
+   library's \`toggleActivity\`, \`fetch\` with the same headers and body, ky with the options
+   the client gives it (to tell ky's share from the library's), and
+   \`AppointmentAgent.toggleActivityAsync\` (axios; its camelCase \`activityIdentifier\` body
+   gets a PascalCase twin because the fake's binder, unlike the real server's, is
+   case-sensitive), interleaved call by call in rotating order after 100 warm-up rounds;
+   medians of ${raw.client.calls.toLocaleString('en-US')} calls each.
 
 ## Raw figures
 

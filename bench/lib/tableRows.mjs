@@ -189,6 +189,7 @@ export function burstRows(results) {
 export function clientRows({ calls, durations }) {
   const ours = median(durations.ours);
   const raw = median(durations.rawFetch);
+  const kyAlone = median(durations.ky);
   const official = median(durations.official);
   const us = (value) => `${(value * 1000).toFixed(0)} µs`;
   return [
@@ -207,6 +208,15 @@ export function clientRows({ calls, durations }) {
       us(ours),
       us(official),
       ratio(ours, official),
+      '',
+      null,
+    ),
+    row(
+      '7 Client',
+      'Of which ky: ky alone, configured as the client configures it, vs raw fetch',
+      us(kyAlone),
+      us(raw),
+      ratio(kyAlone, raw),
       '',
       null,
     ),

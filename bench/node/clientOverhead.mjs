@@ -1,8 +1,10 @@
-// Row 7: sequential toggles over loopback to the Node fake server, three ways: this library's
-// client, raw fetch with the same headers and body, and SuperOffice's own client (axios).
+// Row 7: sequential toggles over loopback to the Node fake server, four ways: this library's
+// client, raw fetch with the same headers and body, ky configured as the client configures it
+// (to tell ky's share of the overhead from ours), and SuperOffice's own client (axios).
 // Interleaved call by call, in a rotating order, so that drift hits all three alike.
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
+import ky from 'ky';
 import { createSuperOfficeClient } from '../../dist/index.js';
 import { FAKE_CREDENTIALS, FakeWebApi, startFakeWebApiServer } from '../../dist/testing/index.js';
 
@@ -17,6 +19,7 @@ export async function measureClientOverhead({ calls = 1000, warmup = 100 } = {})
     const variants = {
       ours: oursToggle(server.url),
       rawFetch: rawFetchToggle(server.url),
+      ky: kyToggle(server.url),
       official: officialToggle(server.url),
     };
     const names = Object.keys(variants);
@@ -45,21 +48,36 @@ function oursToggle(baseUrl) {
   return () => client.toggleActivity(ID);
 }
 
+const HEADERS = {
+  Authorization: `Bearer ${TOKEN}`,
+  Accept: 'application/json',
+  'Content-Type': 'application/json; charset=utf-8',
+};
+const BODY = JSON.stringify({ ActivityIdentifier: ID });
+
 function rawFetchToggle(baseUrl) {
   const url = `${baseUrl}/v1/Agents/Appointment/ToggleActivity`;
-  const init = {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${TOKEN}`,
-      Accept: 'application/json',
-      'Content-Type': 'application/json; charset=utf-8',
-    },
-    body: JSON.stringify({ ActivityIdentifier: ID }),
-    redirect: 'manual',
-  };
+  const init = { method: 'POST', headers: HEADERS, body: BODY, redirect: 'manual' };
   return async () => {
     const response = await fetch(url, init);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return JSON.parse(await response.text());
+  };
+}
+
+// The options src/client/createSuperOfficeClient.ts gives ky.
+function kyToggle(baseUrl) {
+  const http = ky.create({
+    prefix: `${baseUrl}/v1/`,
+    timeout: 10_000,
+    retry: 0,
+    redirect: 'manual',
+  });
+  return async () => {
+    const response = await http.post('Agents/Appointment/ToggleActivity', {
+      headers: HEADERS,
+      body: BODY,
+    });
     return JSON.parse(await response.text());
   };
 }
