@@ -1,0 +1,56 @@
+import { writeFileSync } from 'node:fs';
+import type { SequenceResult } from './runSequence.js';
+
+/** Totals over every sequence a fuzz run played (shrinking included). */
+export class FuzzSummary {
+  sequences = 0;
+  clicks = 0;
+  requests = 0;
+  intentsChecked = 0;
+  violations = 0;
+  readonly outcomes = new Map<string, number>();
+  readonly startedAt = Date.now();
+
+  add(result: SequenceResult): void {
+    this.sequences += 1;
+    this.clicks += result.clicks;
+    this.requests += result.requests;
+    this.intentsChecked += result.intentsChecked;
+    this.violations += result.violations.length;
+    for (const outcome of result.outcomes) {
+      this.outcomes.set(outcome, (this.outcomes.get(outcome) ?? 0) + 1);
+    }
+  }
+
+  toMarkdown(settings: { seed: number; runs: number; command: string }): string {
+    const seconds = ((Date.now() - this.startedAt) / 1000).toFixed(1);
+    const faults = [...this.outcomes.entries()]
+      .filter(([kind]) => kind !== 'ok')
+      .sort(([a], [b]) => a.localeCompare(b));
+    return [
+      '# Toggle fuzz: last run',
+      '',
+      `\`${settings.command}\` — seed ${settings.seed}, ${settings.runs} runs asked, ${seconds} s.`,
+      '',
+      '| figure | value |',
+      '| --- | --- |',
+      `| sequences played | ${this.sequences} |`,
+      `| clicks | ${this.clicks} |`,
+      `| requests | ${this.requests} |`,
+      `| requests answered with a status | ${this.outcomes.get('ok') ?? 0} |`,
+      `| activities whose server state was checked against the last click | ${this.intentsChecked} |`,
+      `| invariant violations | ${this.violations} |`,
+      '',
+      'Faults met by requests, by kind:',
+      '',
+      '| fault | requests |',
+      '| --- | --- |',
+      ...faults.map(([kind, count]) => `| ${kind} | ${count} |`),
+      '',
+    ].join('\n');
+  }
+
+  write(path: string, markdown: string): void {
+    writeFileSync(path, markdown);
+  }
+}
