@@ -46,7 +46,11 @@ describe('the partner dashboard', () => {
 
   beforeEach(async () => {
     backend.fake.reset(seedOptions());
-    page = await browser.newPage({ viewport: { width: 1200, height: 560 } });
+    // Reduced motion: the saving spinner stands still, so the screenshot is the same every run.
+    page = await browser.newPage({
+      viewport: { width: 1200, height: 560 },
+      reducedMotion: 'reduce',
+    });
     page.setDefaultTimeout(10_000);
     problems = [];
     page.on('console', (message) => {
