@@ -2,7 +2,7 @@
 // settings, `exactOptionalPropertyTypes`, and both `bundler` and `node16` module resolution.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ROOT } from '../../scripts/pack-library.mjs';
@@ -15,7 +15,6 @@ describe('the packed declarations', () => {
   before(() => {
     consumer = installPackedLibrary();
     cpSync(join(import.meta.dirname, 'consumer'), consumer.dir, { recursive: true });
-    enableChecking(join(consumer.dir, 'consumer.tsx'));
   });
   after(() => consumer?.remove());
 
@@ -28,13 +27,6 @@ describe('the packed declarations', () => {
     });
   }
 });
-
-/** Drops the `@ts-nocheck` that keeps the repository's own typecheck off the consumer file. */
-function enableChecking(file) {
-  const [first, ...rest] = readFileSync(file, 'utf8').split('\n');
-  assert.match(first ?? '', /^\/\/ @ts-nocheck\b/, `${file} should start with // @ts-nocheck`);
-  writeFileSync(file, rest.join('\n'));
-}
 
 function typecheck(project) {
   try {

@@ -1,5 +1,3 @@
-// @ts-nocheck: the repository's own typecheck cannot resolve the packed package. The check in
-// test/package/declarations.test.mjs removes this first line before running tsc.
 // A partner's code against the packed declarations, checked by `tsc` under the strictest settings
 // a consumer may use. Every `@ts-expect-error` fails the check if the types went loose (`any`).
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
