@@ -9,6 +9,7 @@ export class FuzzSummary {
   intentsChecked = 0;
   violations = 0;
   readonly outcomes = new Map<string, number>();
+  readonly injected = new Map<string, number>();
   readonly startedAt = Date.now();
 
   add(result: SequenceResult): void {
@@ -17,16 +18,14 @@ export class FuzzSummary {
     this.requests += result.requests;
     this.intentsChecked += result.intentsChecked;
     this.violations += result.violations.length;
-    for (const outcome of result.outcomes) {
-      this.outcomes.set(outcome, (this.outcomes.get(outcome) ?? 0) + 1);
-    }
+    for (const outcome of result.outcomes) increment(this.outcomes, outcome);
+    for (const fault of result.injected) increment(this.injected, fault);
   }
 
   toMarkdown(settings: { seed: number; runs: number; command: string }): string {
     const seconds = ((Date.now() - this.startedAt) / 1000).toFixed(1);
-    const faults = [...this.outcomes.entries()]
-      .filter(([kind]) => kind !== 'ok')
-      .sort(([a], [b]) => a.localeCompare(b));
+    const met = [...this.outcomes.entries()].filter(([kind]) => kind !== 'ok').sort(byName);
+    const injected = [...this.injected.entries()].sort(byName);
     return [
       '# Toggle fuzz: last run',
       '',
@@ -41,11 +40,17 @@ export class FuzzSummary {
       `| activities whose server state was checked against the last click | ${this.intentsChecked} |`,
       `| invariant violations | ${this.violations} |`,
       '',
-      'Faults met by requests, by kind:',
+      'Faults injected, by kind (a fault stays unmet when its activity sends nothing more):',
       '',
-      '| fault | requests |',
+      '| fault | injected |',
       '| --- | --- |',
-      ...faults.map(([kind, count]) => `| ${kind} | ${count} |`),
+      ...injected.map(([kind, count]) => `| ${kind} | ${count} |`),
+      '',
+      'What the requests met, by outcome (a renewed 401 is followed by its retry):',
+      '',
+      '| outcome | requests |',
+      '| --- | --- |',
+      ...met.map(([kind, count]) => `| ${kind} | ${count} |`),
       '',
     ].join('\n');
   }
@@ -53,4 +58,12 @@ export class FuzzSummary {
   write(path: string, markdown: string): void {
     writeFileSync(path, markdown);
   }
+}
+
+function increment(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
+function byName([a]: [string, number], [b]: [string, number]): number {
+  return a.localeCompare(b);
 }

@@ -11,6 +11,7 @@ import type { FakeWebApi } from '../../../src/testing/index.js';
 import { FuzzDashboard, readWidget, type WidgetSpec, type WidgetView } from './FuzzDashboard.js';
 import {
   activityIdentifierOf,
+  type FaultKind,
   FUZZ_TIMEOUT_MS,
   faultFor,
   initialStatusOf,
@@ -26,6 +27,8 @@ export interface SequenceResult {
   clicks: number;
   requests: number;
   outcomes: OutcomeKind[];
+  /** Faults queued on the fake (a fault whose activity sends nothing more stays unmet). */
+  injected: FaultKind[];
   /** Activities whose final server state was checked against the user's last intent. */
   intentsChecked: number;
 }
@@ -105,6 +108,7 @@ export async function runSequence(
   );
   const view = render(dashboard());
   let clicks = 0;
+  const injected: FaultKind[] = [];
   let watching: string | undefined;
   let firstShown: ActivityStatus | undefined;
   const stopWatching = queryClient.getQueryCache().subscribe((event) => {
@@ -227,6 +231,7 @@ export async function runSequence(
         case 'fault':
           if (sequence.withFaults) {
             fake.inject(faultFor(action.fault, scheme.headers), { activityIdentifier: id });
+            injected.push(action.fault);
           }
           break;
         case 'refetch': {
@@ -340,6 +345,7 @@ export async function runSequence(
     clicks,
     requests: fake.requests.length,
     outcomes: model.outcomes,
+    injected,
     intentsChecked,
   };
 }
