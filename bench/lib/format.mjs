@@ -2,6 +2,7 @@ export const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
 export const MB = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
 export const ms = (value) => `${value < 10 ? value.toFixed(1) : value.toFixed(0)} ms`;
 export const count = (value) => value.toLocaleString('en-US');
+export const plural = (value, one, many) => `${count(value)} ${value === 1 ? one : many}`;
 export const percent = (fraction) => `${fraction >= 0 ? '+' : ''}${(fraction * 100).toFixed(1)}%`;
 
 export function ratio(ours, theirs) {

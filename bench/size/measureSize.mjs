@@ -10,35 +10,30 @@ const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 const REACT = ['react', 'react-dom'];
 const PEERS = [...REACT, '@tanstack/react-query'];
 
-/** The entries compared, in table order; `external` lists packages left out of the bundle. */
-export const SIZE_ENTRIES = [
+/** The entries compared; `external` lists packages left out of the bundle. */
+const SIZE_ENTRIES = [
   {
     key: 'own',
-    label: 'This library, own code (peers and ky excluded)',
     input: `${root}dist/index.js`,
     external: [...PEERS, 'ky'],
   },
   {
     key: 'withKy',
-    label: 'This library with ky (peers excluded)',
     input: `${root}dist/index.js`,
     external: PEERS,
   },
   {
     key: 'official',
-    label: '@superoffice/webapi AppointmentAgent.toggleActivityAsync + axios',
     input: here('officialClient.js'),
     external: [],
   },
   {
     key: 'radix',
-    label: '@radix-ui/react-checkbox (react external)',
     input: here('radixCheckbox.js'),
     external: REACT,
   },
   {
     key: 'aria',
-    label: 'react-aria-components CheckboxField + CheckboxButton (react external)',
     input: here('ariaCheckbox.js'),
     external: REACT,
   },

@@ -8,7 +8,7 @@ import { type BenchWorld, createWorld } from '../world.js';
 // Row 5 runs in steps so that the runner can collect garbage and read the heap over CDP between
 // them: mount, toggle in batches, unmount.
 
-let current: { mounted: Mounted; world: BenchWorld } | undefined;
+let current: { mounted: Mounted; world: BenchWorld; ids: string[] } | undefined;
 
 /** `mutationGcTime`: see {@link createWorld}; react-query's default (5 minutes) when omitted. */
 export async function memoryMount(
@@ -38,7 +38,7 @@ export async function memoryMount(
         ))}
       </ul>
     );
-  current = { mounted: mount(ui), world };
+  current = { mounted: mount(ui), world, ids: rows.map((row) => row.activityIdentifier) };
   await world.settled();
 }
 
@@ -62,7 +62,7 @@ export interface ToggleBatchResult {
 /** Clicks every mounted checkbox once (all concurrently) and waits until every toggle settled. */
 export async function memoryToggleBatch(): Promise<ToggleBatchResult> {
   if (!current) throw new Error('Nothing mounted');
-  const { mounted, world } = current;
+  const { mounted, world, ids } = current;
   const inputs = [...mounted.container.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
   const start = performance.now();
   for (const input of inputs) input.click();
@@ -70,7 +70,6 @@ export async function memoryToggleBatch(): Promise<ToggleBatchResult> {
   await world.settled();
   const settled = performance.now();
 
-  const ids = dashboardRows(inputs.length).map((row) => row.activityIdentifier);
   const statuses = Object.fromEntries(ids.map((id) => [id, world.fake.status(id) ?? 'Unknown']));
   const mismatches = inputs.filter(
     (input, index) => input.checked !== (statuses[ids[index] ?? ''] === 'Completed'),

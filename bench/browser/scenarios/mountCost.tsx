@@ -67,7 +67,7 @@ async function mountOnce(kind: MountKind, count: number): Promise<MountSample> {
   return { script: rendered - start, total: laidOut - start };
 }
 
-export function checkboxes(
+function checkboxes(
   kind: MountKind,
   rows: ReturnType<typeof dashboardRows>,
   queryClient: ReturnType<typeof createWorld>['queryClient'],
