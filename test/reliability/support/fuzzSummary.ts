@@ -7,6 +7,10 @@ export class FuzzSummary {
   clicks = 0;
   requests = 0;
   intentsChecked = 0;
+  bursts = 0;
+  /** Bursts that rightly sent more than 2 requests: the user clicked during each request. */
+  burstsOverTwo = 0;
+  largestBurst = 0;
   violations = 0;
   readonly outcomes = new Map<string, number>();
   readonly injected = new Map<string, number>();
@@ -17,6 +21,11 @@ export class FuzzSummary {
     this.clicks += result.clicks;
     this.requests += result.requests;
     this.intentsChecked += result.intentsChecked;
+    for (const sends of result.burstSizes) {
+      this.bursts += 1;
+      if (sends > 2) this.burstsOverTwo += 1;
+      this.largestBurst = Math.max(this.largestBurst, sends);
+    }
     this.violations += result.violations.length;
     for (const outcome of result.outcomes) increment(this.outcomes, outcome);
     for (const fault of result.injected) increment(this.injected, fault);
@@ -38,6 +47,9 @@ export class FuzzSummary {
       `| requests | ${this.requests} |`,
       `| requests answered with a status | ${this.outcomes.get('ok') ?? 0} |`,
       `| activities whose server state was checked against the last click | ${this.intentsChecked} |`,
+      `| bursts of clicks (one activity, some toggle unsettled) | ${this.bursts} |`,
+      `| bursts that sent more than 2 requests (a click during each) | ${this.burstsOverTwo} |`,
+      `| most requests sent by one burst | ${this.largestBurst} |`,
       `| invariant violations | ${this.violations} |`,
       '',
       'Faults injected, by kind (a fault stays unmet when its activity sends nothing more):',

@@ -31,6 +31,8 @@ export interface SequenceResult {
   injected: FaultKind[];
   /** Activities whose final server state was checked against the user's last intent. */
   intentsChecked: number;
+  /** Requests sent by each burst of clicks on one activity. */
+  burstSizes: number[];
 }
 
 /** Everything the sequence printed to the console, to scan for secrets and warnings. */
@@ -347,5 +349,8 @@ export async function runSequence(
     outcomes: model.outcomes,
     injected,
     intentsChecked,
+    burstSizes: [...model.activities.values()].flatMap((activity) =>
+      activity.bursts.map((burst) => burst.sends),
+    ),
   };
 }
