@@ -1,10 +1,20 @@
 import type { Preview } from '@storybook/react-vite';
-import { cleanUpStoryWebApi, loadStoryWebApi } from '../stories/support/storyWebApi.js';
+import { configure } from 'storybook/test';
+import {
+  applyToolbar,
+  cleanUpStoryWebApi,
+  loadStoryWebApi,
+} from '../stories/support/storyWebApi.js';
 import { withSuperOffice } from '../stories/support/withSuperOffice.js';
+
+// Play functions wait for what a user would see; on a busy CI machine that can take more than
+// Testing Library's default second. An upper bound, not a speed requirement.
+configure({ asyncUtilTimeout: 5000 });
 
 const preview: Preview = {
   loaders: [loadStoryWebApi],
   beforeEach: cleanUpStoryWebApi,
+  afterEach: applyToolbar,
   decorators: [withSuperOffice],
   parameters: {
     // Every story is also an accessibility test: any axe violation fails it.

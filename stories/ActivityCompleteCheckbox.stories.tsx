@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ActivityCompleteCheckbox } from '../src/index.js';
 import { settled, statusOf, wrapperOf } from './support/assertions.js';
+import { builtInTexts } from './support/builtInTexts.js';
 import { checkboxArgTypes } from './support/checkboxArgTypes.js';
 import { RequestCounter } from './support/RequestCounter.js';
 import { ServerStatus } from './support/ServerStatus.js';
@@ -73,8 +74,9 @@ export const Overview: Story = {
       <RequestCounter />
     </section>
   ),
-  play: async ({ canvasElement, loaded }) => {
+  play: async ({ canvasElement, globals, loaded }) => {
     const canvas = within(canvasElement);
+    const text = builtInTexts(globals);
     const { fake } = storyWebApi({ loaded });
     const call = canvas.getByRole('checkbox', { name: 'Call Anna Berg about the renewal' });
     const sale = canvas.getByRole('checkbox', { name: 'Nordic Foods: 40 licences' });
@@ -111,7 +113,7 @@ export const Overview: Story = {
     await settled(letter);
     await expect(letter).not.toBeChecked();
     await expect(await canvas.findByRole('alert')).toHaveTextContent(
-      'Could not save the change: The document is checked out by Jonas Eklund',
+      `${text.failed}: The document is checked out by Jonas Eklund`,
     );
     await expect(fake.status('document_id=10')).toBe('NotStarted');
   },
@@ -119,10 +121,11 @@ export const Overview: Story = {
 
 /** Unticked; a click ticks it at once and the fake WebAPI confirms. */
 export const NotCompleted: Story = {
-  play: async ({ args, canvasElement, loaded }) => {
+  play: async ({ args, canvasElement, globals, loaded }) => {
     const canvas = within(canvasElement);
+    const text = builtInTexts(globals);
     const { fake } = storyWebApi({ loaded });
-    const checkbox = canvas.getByRole('checkbox', { name: 'Completed' });
+    const checkbox = canvas.getByRole('checkbox', { name: text.completed });
     await expect(checkbox).not.toBeChecked();
     await expect(wrapperOf(checkbox)).toHaveAttribute('data-state', 'unchecked');
 
@@ -145,10 +148,11 @@ export const NotCompleted: Story = {
 export const Completed: Story = {
   args: { completed: true },
   parameters: { fakeWebApi: { activities: { 'appointment_id=42': 'Completed' } } },
-  play: async ({ canvasElement, loaded }) => {
+  play: async ({ canvasElement, globals, loaded }) => {
     const canvas = within(canvasElement);
+    const text = builtInTexts(globals);
     const { fake } = storyWebApi({ loaded });
-    const checkbox = canvas.getByRole('checkbox', { name: 'Completed' });
+    const checkbox = canvas.getByRole('checkbox', { name: text.completed });
     await expect(checkbox).toBeChecked();
     await expect(checkbox).toHaveAttribute('data-state', 'checked');
 
@@ -226,10 +230,11 @@ export const ThreeStateAppointmentLandsOnStarted: Story = {
   parameters: {
     fakeWebApi: { activities: { 'appointment_id=42': 'NotStarted' }, threeStateAppointments: true },
   },
-  play: async ({ canvasElement, loaded }) => {
+  play: async ({ canvasElement, globals, loaded }) => {
     const canvas = within(canvasElement);
+    const text = builtInTexts(globals);
     const { fake } = storyWebApi({ loaded });
-    const checkbox = canvas.getByRole<HTMLInputElement>('checkbox', { name: 'Completed' });
+    const checkbox = canvas.getByRole<HTMLInputElement>('checkbox', { name: text.completed });
     await userEvent.click(checkbox);
     await settled(checkbox);
     await expect(fake.status('appointment_id=42')).toBe('Started');
@@ -250,14 +255,15 @@ export const ThreeStateAppointmentLandsOnStarted: Story = {
 export const Disabled: Story = {
   args: { completed: true, disabled: true },
   parameters: { fakeWebApi: { activities: { 'appointment_id=42': 'Completed' } } },
-  play: async ({ canvasElement, loaded }) => {
+  play: async ({ canvasElement, globals, loaded }) => {
     const canvas = within(canvasElement);
+    const text = builtInTexts(globals);
     const { fake } = storyWebApi({ loaded });
-    const checkbox = canvas.getByRole('checkbox', { name: 'Completed' });
+    const checkbox = canvas.getByRole('checkbox', { name: text.completed });
     await expect(checkbox).toBeDisabled();
     await expect(checkbox).toHaveAttribute('data-disabled');
     await expect(wrapperOf(checkbox)).toHaveAttribute('data-disabled');
-    await userEvent.click(canvas.getByText('Completed'));
+    await userEvent.click(canvas.getByText(text.completed));
     await expect(checkbox).toBeChecked();
     await expect(fake.requests).toHaveLength(0);
   },
@@ -302,10 +308,11 @@ export const CustomLabelClassNameAndStylesheet: Story = {
 /** Without the optional stylesheet: a plain native checkbox that works just the same. */
 export const Unstyled: Story = {
   globals: { stylesheet: 'off' },
-  play: async ({ canvasElement, loaded }) => {
+  play: async ({ canvasElement, globals, loaded }) => {
     const canvas = within(canvasElement);
+    const text = builtInTexts(globals);
     const { fake } = storyWebApi({ loaded });
-    const checkbox = canvas.getByRole('checkbox', { name: 'Completed' });
+    const checkbox = canvas.getByRole('checkbox', { name: text.completed });
     await expect(getComputedStyle(checkbox).accentColor).toBe('auto');
     await expect(getComputedStyle(wrapperOf(checkbox)).display).toBe('inline');
     await userEvent.click(checkbox);

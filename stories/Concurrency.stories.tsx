@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ActivityCompleteCheckbox } from '../src/index.js';
 import { settled, statusOf, wrapperOf } from './support/assertions.js';
+import { builtInTexts } from './support/builtInTexts.js';
 import { checkboxArgTypes } from './support/checkboxArgTypes.js';
 import { RequestCounter } from './support/RequestCounter.js';
 import { ServerStatus } from './support/ServerStatus.js';
@@ -44,19 +45,20 @@ type Story = StoryObj<typeof meta>;
  */
 export const PendingOnASlowServer: Story = {
   parameters: { fakeWebApi: { activities: { [ID]: 'NotStarted' }, latencyMs: 3000 } },
-  play: async ({ canvasElement, loaded }) => {
+  play: async ({ canvasElement, globals, loaded }) => {
     const canvas = within(canvasElement);
+    const text = builtInTexts(globals);
     const { fake } = storyWebApi({ loaded });
     fake.setLatency(0);
     const release = fake.hold();
-    const checkbox = canvas.getByRole('checkbox', { name: 'Completed' });
+    const checkbox = canvas.getByRole('checkbox', { name: text.completed });
     await userEvent.click(checkbox);
 
     await expect(checkbox).toBeChecked();
     await expect(checkbox).toHaveAttribute('aria-busy', 'true');
     await expect(checkbox).toHaveAttribute('data-pending');
     await expect(wrapperOf(checkbox)).toHaveAttribute('data-pending');
-    await expect(canvas.getByRole('status')).toHaveTextContent('Saving…');
+    await expect(canvas.getByRole('status')).toHaveTextContent(text.saving);
     await waitFor(() => expect(fake.requests).toHaveLength(1));
     await expect(fake.requests[0]?.response).toBe('pending');
     await expect(fake.status(ID)).toBe('NotStarted');
@@ -75,11 +77,12 @@ export const PendingOnASlowServer: Story = {
  * so the queued ones are dropped. The counter comes from the fake WebAPI itself.
  */
 export const RapidClicksSendOneRequest: Story = {
-  play: async ({ canvasElement, loaded }) => {
+  play: async ({ canvasElement, globals, loaded }) => {
     const canvas = within(canvasElement);
+    const text = builtInTexts(globals);
     const { fake } = storyWebApi({ loaded });
     const release = fake.hold();
-    const checkbox = canvas.getByRole('checkbox', { name: 'Completed' });
+    const checkbox = canvas.getByRole('checkbox', { name: text.completed });
     for (let click = 1; click <= 5; click += 1) {
       await userEvent.click(checkbox);
       await expect(checkbox).toHaveProperty('checked', click % 2 === 1);
@@ -102,11 +105,12 @@ export const RapidClicksSendOneRequest: Story = {
  * the last click said.
  */
 export const RapidClicksBackToTheStartSendTwo: Story = {
-  play: async ({ canvasElement, loaded }) => {
+  play: async ({ canvasElement, globals, loaded }) => {
     const canvas = within(canvasElement);
+    const text = builtInTexts(globals);
     const { fake } = storyWebApi({ loaded });
     const release = fake.hold();
-    const checkbox = canvas.getByRole('checkbox', { name: 'Completed' });
+    const checkbox = canvas.getByRole('checkbox', { name: text.completed });
     for (let click = 1; click <= 4; click += 1) await userEvent.click(checkbox);
     await expect(checkbox).not.toBeChecked();
     release();
@@ -139,8 +143,9 @@ export const TwoWidgetsStayInSync: Story = {
       <RequestCounter />
     </div>
   ),
-  play: async ({ canvasElement, loaded }) => {
+  play: async ({ canvasElement, globals, loaded }) => {
     const canvas = within(canvasElement);
+    const text = builtInTexts(globals);
     const { fake } = storyWebApi({ loaded });
     const inList = canvas.getByRole('checkbox', { name: 'Call Anna Berg (list)' });
     const inDetails = canvas.getByRole('checkbox', { name: 'Call Anna Berg (details)' });
@@ -150,7 +155,7 @@ export const TwoWidgetsStayInSync: Story = {
     await expect(inList).toBeChecked();
     await expect(inDetails).toBeChecked();
     await expect(inDetails).toHaveAttribute('data-pending');
-    await expect(statusOf(inDetails)).toHaveTextContent('Saving…');
+    await expect(statusOf(inDetails)).toHaveTextContent(text.saving);
     release();
     await settled(inList);
     await settled(inDetails);
@@ -171,11 +176,12 @@ export const TwoWidgetsStayInSync: Story = {
  * the server's word wins over the click.
  */
 export const ServerAnswerWinsOverTheClick: Story = {
-  play: async ({ canvasElement, loaded }) => {
+  play: async ({ canvasElement, globals, loaded }) => {
     const canvas = within(canvasElement);
+    const text = builtInTexts(globals);
     const { fake } = storyWebApi({ loaded });
     fake.setStatus(ID, 'Completed'); // another user, behind the dashboard's back
-    const checkbox = canvas.getByRole('checkbox', { name: 'Completed' });
+    const checkbox = canvas.getByRole('checkbox', { name: text.completed });
     await userEvent.click(checkbox);
     await settled(checkbox);
 

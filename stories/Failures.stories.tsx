@@ -10,13 +10,13 @@ import {
 import type { RecordedRequest } from '../src/testing/FakeWebApi.js';
 import type { FakeFault } from '../src/testing/fakeFaults.js';
 import { settled, wrapperOf } from './support/assertions.js';
+import { builtInTexts } from './support/builtInTexts.js';
 import { checkboxArgTypes } from './support/checkboxArgTypes.js';
 import { ServerStatus } from './support/ServerStatus.js';
 import { useStoryWebApi } from './support/StoryWebApiContext.js';
 import { type FakeWebApiParameters, storyWebApi } from './support/storyWebApi.js';
 
 const ID = 'appointment_id=42';
-const UNCONFIRMED = 'The change could not be confirmed. Reload to see the current state.';
 
 /** The fake's seed, with `fault` waiting for the first click (then it answers normally). */
 function failingOnce(fault: FakeFault): FakeWebApiParameters {
@@ -66,16 +66,17 @@ export const ServerErrorRollsBack: Story = {
       },
     }),
   },
-  play: async ({ args, canvasElement, loaded }) => {
+  play: async ({ args, canvasElement, globals, loaded }) => {
     const canvas = within(canvasElement);
+    const text = builtInTexts(globals);
     const { fake } = storyWebApi({ loaded });
-    const checkbox = canvas.getByRole('checkbox', { name: 'Completed' });
+    const checkbox = canvas.getByRole('checkbox', { name: text.completed });
     await userEvent.click(checkbox);
     await settled(checkbox);
 
     const alert = await canvas.findByRole('alert');
     await expect(alert).toHaveTextContent(
-      'Could not save the change: The appointment is locked by another user',
+      `${text.failed}: The appointment is locked by another user`,
     );
     await expect(checkbox).not.toBeChecked();
     await expect(checkbox).toHaveAttribute('data-error');
@@ -100,14 +101,15 @@ export const ProxyBadGatewayPage: Story = {
   parameters: {
     fakeWebApi: failingOnce({ status: 502, body: NGINX_502, contentType: 'text/html' }),
   },
-  play: async ({ args, canvasElement, loaded }) => {
+  play: async ({ args, canvasElement, globals, loaded }) => {
     const canvas = within(canvasElement);
+    const text = builtInTexts(globals);
     const { fake } = storyWebApi({ loaded });
-    const checkbox = canvas.getByRole('checkbox', { name: 'Completed' });
+    const checkbox = canvas.getByRole('checkbox', { name: text.completed });
     await userEvent.click(checkbox);
     await settled(checkbox);
 
-    await expect(await canvas.findByRole('alert')).toHaveTextContent(UNCONFIRMED);
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(text.unconfirmed);
     await expect(canvas.queryByText(/nginx/)).toBeNull();
     await expect(checkbox).not.toBeChecked();
     await expect(args.onError).toHaveBeenCalledWith(
@@ -120,14 +122,15 @@ export const ProxyBadGatewayPage: Story = {
 /** The connection is gone before the request reaches SuperOffice (offline, VPN down). */
 export const OfflineOutcomeUnknown: Story = {
   parameters: { fakeWebApi: failingOnce({ drop: 'before-apply' }) },
-  play: async ({ args, canvasElement, loaded }) => {
+  play: async ({ args, canvasElement, globals, loaded }) => {
     const canvas = within(canvasElement);
+    const text = builtInTexts(globals);
     const { fake } = storyWebApi({ loaded });
-    const checkbox = canvas.getByRole('checkbox', { name: 'Completed' });
+    const checkbox = canvas.getByRole('checkbox', { name: text.completed });
     await userEvent.click(checkbox);
     await settled(checkbox);
 
-    await expect(await canvas.findByRole('alert')).toHaveTextContent(UNCONFIRMED);
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(text.unconfirmed);
     await expect(checkbox).not.toBeChecked();
     await expect(args.onError).toHaveBeenCalledWith(
       expect.objectContaining({ name: 'SuperOfficeNetworkError', outcomeUnknown: true }),
@@ -144,14 +147,15 @@ export const OfflineOutcomeUnknown: Story = {
  */
 export const DroppedAfterSuperOfficeAppliedIt: Story = {
   parameters: { fakeWebApi: failingOnce({ drop: 'after-apply' }) },
-  play: async ({ canvasElement, loaded }) => {
+  play: async ({ canvasElement, globals, loaded }) => {
     const canvas = within(canvasElement);
+    const text = builtInTexts(globals);
     const { fake } = storyWebApi({ loaded });
-    const checkbox = canvas.getByRole('checkbox', { name: 'Completed' });
+    const checkbox = canvas.getByRole('checkbox', { name: text.completed });
     await userEvent.click(checkbox);
     await settled(checkbox);
 
-    await expect(await canvas.findByRole('alert')).toHaveTextContent(UNCONFIRMED);
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(text.unconfirmed);
     await expect(checkbox).not.toBeChecked();
     await expect(fake.toggleCount(ID)).toBe(1);
     await expect(fake.requests).toHaveLength(1);
@@ -196,10 +200,11 @@ function SignInAgainOn401({ language }: { language: string | undefined }) {
  */
 export const UnauthorizedThenReauthenticated: Story = {
   render: (_args, { globals }) => <SignInAgainOn401 language={globals.language} />,
-  play: async ({ canvasElement, loaded }) => {
+  play: async ({ canvasElement, globals, loaded }) => {
     const canvas = within(canvasElement);
+    const text = builtInTexts(globals);
     const { fake } = storyWebApi({ loaded });
-    const checkbox = canvas.getByRole('checkbox', { name: 'Completed' });
+    const checkbox = canvas.getByRole('checkbox', { name: text.completed });
     await userEvent.click(checkbox);
     await settled(checkbox);
 

@@ -18,7 +18,7 @@ export interface StoryWebApi {
 /**
  * `parameters.fakeWebApi`: the fake's seeds, and faults queued before the story renders (so a
  * click on the docs page fails too, not only the play function's). `latencyMs` and
- * `failureRate` beat the toolbar.
+ * `failureRate`, when given, beat the toolbar.
  *
  * @example
  * parameters: { fakeWebApi: { activities: { 'sale_id=7': 'Started' }, faults: [{ fault: { status: 500 } }] } }
@@ -29,24 +29,18 @@ export interface FakeWebApiParameters extends FakeWebApiOptions {
 
 const LOADED_KEY = 'storyWebApi';
 
-/** The toolbar's values for the fake, unless the story pins its own. */
-function toolbarOptions(context: Pick<StoryContext, 'globals' | 'parameters'>) {
-  const pinned: FakeWebApiParameters = context.parameters.fakeWebApi ?? {};
-  return {
-    latencyMs: pinned.latencyMs ?? Number(context.globals.latency ?? 0),
-    failureRate: pinned.failureRate ?? Number(context.globals.failureRate ?? 0),
-  };
-}
-
 /**
- * Storybook loader: a new fake WebAPI and QueryClient for every story render.
+ * Storybook loader: a new fake WebAPI and QueryClient for every story render (Storybook renders
+ * again when args or globals change). The fake starts with no latency and no random failures
+ * unless the story pins them, so play functions are deterministic; {@link applyToolbar} adds
+ * the toolbar's afterwards.
  *
  * @example
  * const preview: Preview = { loaders: [loadStoryWebApi] };
  */
 export async function loadStoryWebApi(context: StoryContext): Promise<Record<string, unknown>> {
   const { faults = [], ...options }: FakeWebApiParameters = context.parameters.fakeWebApi ?? {};
-  const fake = new FakeWebApi({ ...options, ...toolbarOptions(context) });
+  const fake = new FakeWebApi(options);
   for (const { fault, ...target } of faults) fake.inject(fault, target);
   // Like SuperOffice Online's https://online.superoffice.com/Cust12345/api: a tenant per story.
   const baseUrl = `https://demo.superoffice.test/${context.id}/api`;
@@ -89,10 +83,13 @@ export function storyWebApi(context: Pick<StoryContext, 'loaded'>): StoryWebApi 
   return web;
 }
 
-/** Follows the toolbar when latency or failure rate change (globals do not rerun loaders). */
+/**
+ * Storybook afterEach: once the play function is done, the fake takes the toolbar's latency and
+ * failure rate (unless the story pins its own), for the clicks of the person exploring.
+ */
 export function applyToolbar(context: Pick<StoryContext, 'globals' | 'parameters' | 'loaded'>) {
   const { fake } = storyWebApi(context);
-  const { latencyMs, failureRate } = toolbarOptions(context);
-  fake.setLatency(latencyMs);
-  fake.setFailureRate(failureRate);
+  const pinned: FakeWebApiParameters = context.parameters.fakeWebApi ?? {};
+  fake.setLatency(pinned.latencyMs ?? Number(context.globals.latency ?? 0));
+  fake.setFailureRate(pinned.failureRate ?? Number(context.globals.failureRate ?? 0));
 }

@@ -4,7 +4,7 @@ import styles from '../../src/checkbox/styles.css?inline';
 import type { SuperOfficeAuth } from '../../src/index.js';
 import { SuperOfficeProvider } from '../../src/index.js';
 import { StoryWebApiContext } from './StoryWebApiContext.js';
-import { applyToolbar, storyWebApi } from './storyWebApi.js';
+import { storyWebApi } from './storyWebApi.js';
 
 /** What the fake WebAPI accepts (FAKE_CREDENTIALS.bearerTokens). */
 export const DEMO_AUTH: SuperOfficeAuth = { scheme: 'Bearer', token: 'fake-bearer-token' };
@@ -16,7 +16,6 @@ export const DEMO_AUTH: SuperOfficeAuth = { scheme: 'Bearer', token: 'fake-beare
  */
 export const withSuperOffice: Decorator = (Story, context) => {
   const web = storyWebApi(context);
-  applyToolbar(context);
   return (
     <QueryClientProvider client={web.queryClient}>
       <SuperOfficeProvider
