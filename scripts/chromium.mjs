@@ -35,7 +35,9 @@ export function chromiumLaunchOptions() {
 
 function isDebianRoot() {
   const osRelease = existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8') : '';
-  return process.getuid?.() === 0 && /debian|ubuntu/i.test(osRelease) && existsSync('/usr/bin/apt-get');
+  return (
+    process.getuid?.() === 0 && /debian|ubuntu/i.test(osRelease) && existsSync('/usr/bin/apt-get')
+  );
 }
 
 /** Makes sure a Chromium exists; installs Debian's when root on Debian, else Playwright's. */
