@@ -279,7 +279,8 @@ export class FakeWebApi {
   }
 
   /**
-   * Calls `listener` each time a request has finished (answered or dropped).
+   * Calls `listener` when a request arrives (its `response` still `'pending'`) and again when it
+   * has finished (answered or dropped), so a live counter also shows requests in flight.
    *
    * @example
    * const unsubscribe = fake.subscribe(() => setCount(fake.requests.length));
@@ -407,6 +408,7 @@ export class FakeWebApi {
       response: 'pending',
     };
     this.#requests = [...this.#requests, record];
+    this.#notify(record);
     return record;
   }
 
@@ -417,9 +419,13 @@ export class FakeWebApi {
     if (this.#requests.includes(pending)) {
       this.#requests = this.#requests.map((request) => (request === pending ? finished : request));
     }
+    this.#notify(finished);
+  }
+
+  #notify(record: RecordedRequest): void {
     for (const listener of this.#listeners) {
       try {
-        listener(finished);
+        listener(record);
       } catch (error) {
         // A broken listener must not turn into a failed request; surface it on its own.
         queueMicrotask(() => {

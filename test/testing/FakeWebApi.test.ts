@@ -184,16 +184,19 @@ describe('FakeWebApi', () => {
     expect(fake.requests[0]?.response).toBe('dropped');
   });
 
-  it('notifies subscribers once a request has finished, until they unsubscribe', async () => {
+  it('notifies subscribers when a request arrives and when it has finished, until they unsubscribe', async () => {
     const fake = seeded();
-    const seen: RecordedRequest[] = [];
-    const unsubscribe = fake.subscribe((request) => seen.push(request));
-    await fake.handle(toggleRequest('appointment_id=1'));
-    expect(seen).toHaveLength(1);
-    expect(seen[0]?.response).toEqual({ status: 200, body: '"Completed"' });
+    const seen: RecordedRequest['response'][] = [];
+    const unsubscribe = fake.subscribe((request) => seen.push(request.response));
+    const release = fake.hold();
+    const answered = fake.handle(toggleRequest('appointment_id=1'));
+    await vi.waitFor(() => expect(seen).toEqual(['pending']));
+    release();
+    await answered;
+    expect(seen).toEqual(['pending', { status: 200, body: '"Completed"' }]);
     unsubscribe();
     await fake.handle(toggleRequest('appointment_id=1'));
-    expect(seen).toHaveLength(1);
+    expect(seen).toHaveLength(2);
   });
 
   it('replaces the requests array on every change, so it can back useSyncExternalStore', async () => {
@@ -220,7 +223,7 @@ describe('FakeWebApi', () => {
     expect((await answerOf(await fake.handle(toggleRequest('sale_id=9')))).body).toBe(
       '"Completed"',
     );
-    expect(seen).toHaveLength(2);
+    expect(seen).toHaveLength(4);
   });
 
   it('releases held requests on reset instead of leaving them hanging', async () => {
