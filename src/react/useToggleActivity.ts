@@ -58,6 +58,9 @@ export function useToggleActivity(options: UseToggleActivityOptions = {}): UseTo
     // The toggle is not idempotent: a paused or retried mutation would flip it again later.
     retry: false,
     networkMode: 'always',
+    // The result lives in the activity's cache entry; keeping every finished toggle for five
+    // minutes would grow the heap with each click.
+    gcTime: 0,
     ...(meta ? { meta } : {}),
     ...(onSuccess ? { onSuccess: (status, variables) => onSuccess(status, variables) } : {}),
     ...(onError ? { onError: (error, variables) => onError(error, variables) } : {}),
