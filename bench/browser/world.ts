@@ -15,20 +15,12 @@ export interface BenchWorld {
   settled(): Promise<void>;
 }
 
-/** `mutationGcTime` sets react-query's default for how long finished mutations are kept. */
-export function createWorld(
-  activityIdentifiers: string[],
-  latencyMs: number,
-  options: { mutationGcTime?: number } = {},
-): BenchWorld {
+export function createWorld(activityIdentifiers: string[], latencyMs: number): BenchWorld {
   const activities: Record<string, ActivityStatus> = {};
   for (const id of activityIdentifiers) activities[id] = 'NotStarted';
   const fake = new FakeWebApi({ activities, latencyMs });
   const fakeFetch = createFakeFetch(fake);
-  const queryClient =
-    options.mutationGcTime === undefined
-      ? new QueryClient()
-      : new QueryClient({ defaultOptions: { mutations: { gcTime: options.mutationGcTime } } });
+  const queryClient = new QueryClient();
   configureGeneratedClient({ baseUrl: BENCH_BASE_URL, token: BENCH_TOKEN, fetch: fakeFetch.fetch });
   return {
     fake,

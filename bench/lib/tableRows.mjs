@@ -1,6 +1,6 @@
 // Turns each suite's raw figures into lines of the one results table.
 import { count, kB, MB, ms, percent, plural, ratio, row } from './format.mjs';
-import { median, percentile } from './stats.mjs';
+import { median } from './stats.mjs';
 
 export function sizeRows(sizes) {
   const { own, withKy, official, radix, aria } = sizes;
@@ -137,9 +137,8 @@ export function mountRows(samples) {
 export function memoryRows(result) {
   const oursBytes = result.ours.js - result.emptyAgain.js;
   const plainBytes = result.plain.js - result.empty.js;
-  const growth = (run) => (run.after.js - run.before.js) / run.before.js;
-  const { withDefaults, withMutationGcTime0 } = result;
-  const toggles = count(withDefaults.toggles);
+  const { beforeToggles: before, afterToggles: after } = result;
+  const growth = (after.js - before.js) / before.js;
   return [
     row(
       '5 Memory',
@@ -152,21 +151,12 @@ export function memoryRows(result) {
     ),
     row(
       '5 Memory',
-      `JS heap after ${toggles} more toggles vs before (react-query defaults)`,
-      `${MB(withDefaults.before.js)} → ${MB(withDefaults.after.js)}`,
+      `JS heap after ${count(result.toggles)} more toggles vs before`,
+      `${MB(before.js)} → ${MB(after.js)}`,
       '',
-      percent(growth(withDefaults)),
+      percent(growth),
       '≤ +5%',
-      growth(withDefaults) <= 0.05,
-    ),
-    row(
-      '5 Memory',
-      `Same with mutations.gcTime: 0 (what the library itself keeps)`,
-      `${MB(withMutationGcTime0.before.js)} → ${MB(withMutationGcTime0.after.js)}`,
-      '',
-      percent(growth(withMutationGcTime0)),
-      '≤ +5%',
-      growth(withMutationGcTime0) <= 0.05,
+      growth <= 0.05,
     ),
   ];
 }
@@ -221,15 +211,6 @@ export function clientRows({ calls, durations }) {
       us(kyAlone),
       us(raw),
       ratio(kyAlone, raw),
-      '',
-      null,
-    ),
-    row(
-      '7 Client',
-      'Same, p90 per call; vs raw fetch',
-      us(percentile(durations.ours, 0.9)),
-      us(percentile(durations.rawFetch, 0.9)),
-      ratio(percentile(durations.ours, 0.9), percentile(durations.rawFetch, 0.9)),
       '',
       null,
     ),

@@ -41,11 +41,7 @@ export async function runMountCost(browser, url, { count = 1000, warmups = 3, ru
   }
 }
 
-/**
- * Row 5: heap read over CDP after forced collections, between steps run in the page. The toggle
- * run happens twice: with react-query's defaults (finished mutations are kept 5 minutes), and
- * with `mutations.gcTime: 0`, which shows what the library itself keeps.
- */
+/** Row 5: heap read over CDP after forced collections, between steps run in the page. */
 export async function runMemory(browser, url, { count = 1000, batches = 10 } = {}) {
   const { page, close } = await openBenchPage(browser, url);
   try {
@@ -72,23 +68,26 @@ export async function runMemory(browser, url, { count = 1000, batches = 10 } = {
     const emptyAgain = await heap();
     await step('memoryMount', 'ours', count);
     const ours = await heap();
+    // The first toggle of each row gives React its second fiber tree; growth is counted after it.
+    const firstBatch = await step('memoryToggleBatch');
+    const beforeToggles = await heap();
+    const batchResults = [];
+    for (let batch = 0; batch < batches; batch++)
+      batchResults.push(await step('memoryToggleBatch'));
+    const afterToggles = await heap();
     await step('memoryUnmount');
-
-    const toggles = async (mutationGcTime) => {
-      await step('memoryMount', 'ours', count, mutationGcTime);
-      const mounted = await heap();
-      // The first toggle of each row allocates React's second fiber tree and warms every path.
-      await step('memoryToggleBatch');
-      const before = await heap();
-      let last;
-      for (let batch = 0; batch < batches; batch++) last = await step('memoryToggleBatch');
-      const after = await heap();
-      await step('memoryUnmount');
-      return { mounted, before, after, toggles: batches * count, last };
+    return {
+      count,
+      toggles: batches * count,
+      empty,
+      plain,
+      emptyAgain,
+      ours,
+      firstBatch,
+      beforeToggles,
+      afterToggles,
+      batchResults,
     };
-    const withDefaults = await toggles(undefined);
-    const withMutationGcTime0 = await toggles(0);
-    return { count, empty, plain, emptyAgain, ours, withDefaults, withMutationGcTime0 };
   } finally {
     await close();
   }

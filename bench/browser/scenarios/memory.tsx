@@ -10,18 +10,12 @@ import { type BenchWorld, createWorld } from '../world.js';
 
 let current: { mounted: Mounted; world: BenchWorld; ids: string[] } | undefined;
 
-/** `mutationGcTime`: see {@link createWorld}; react-query's default (5 minutes) when omitted. */
-export async function memoryMount(
-  kind: 'ours' | 'plain',
-  count = 1000,
-  mutationGcTime?: number,
-): Promise<void> {
+export async function memoryMount(kind: 'ours' | 'plain', count = 1000): Promise<void> {
   if (current) throw new Error('Something is mounted already');
   const rows = dashboardRows(count);
   const world = createWorld(
     rows.map((row) => row.activityIdentifier),
     0,
-    mutationGcTime === undefined ? {} : { mutationGcTime },
   );
   const ui =
     kind === 'ours' ? (
@@ -52,7 +46,7 @@ export interface ToggleBatchResult {
   requests: number;
   /** Checkboxes not showing what the server now holds (should be 0). */
   mismatches: number;
-  /** Mutations react-query still keeps (finished ones stay for its gcTime, 5 minutes). */
+  /** Mutations react-query still keeps. */
   mutationsCached: number;
   /** Time spent in the 1,000 clicks, and from the last click until every toggle settled. */
   clickMs: number;
