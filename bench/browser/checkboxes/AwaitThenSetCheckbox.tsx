@@ -2,8 +2,9 @@ import { useId, useState } from 'react';
 import { postAgentsAppointmentToggleActivity } from '../generatedClient.js';
 
 /**
- * The non-optimistic baseline, as hand-written around SuperOffice's own client: the click awaits
- * the request and only then sets state.
+ * The non-optimistic baseline, as a checkbox hand-written around SuperOffice's own client would
+ * be: the click awaits the request and only then sets state. It sends through the same in-page
+ * fetch as the other variants, so that only the state handling differs.
  */
 export function AwaitThenSetCheckbox(props: {
   activityIdentifier: string;
