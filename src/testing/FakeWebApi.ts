@@ -440,7 +440,10 @@ function activityIdentifierIn(body: string): string | undefined {
   try {
     const parsed: unknown = JSON.parse(body);
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
-    const identifier = (parsed as Record<string, unknown>).ActivityIdentifier;
+    // ASP.NET binds JSON property names case-insensitively: the official client sends
+    // `activityIdentifier`.
+    const key = Object.keys(parsed).find((name) => name.toLowerCase() === 'activityidentifier');
+    const identifier = key === undefined ? undefined : (parsed as Record<string, unknown>)[key];
     return typeof identifier === 'string' ? identifier : undefined;
   } catch {
     return undefined;

@@ -27,6 +27,17 @@ describe('FakeWebApi', () => {
     });
   });
 
+  it('binds the body property case-insensitively, as ASP.NET does for the official client', async () => {
+    const fake = seeded();
+    const request = new Request('https://x.test/api/v1/Agents/Appointment/ToggleActivity', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer fake-bearer-token' },
+      body: JSON.stringify({ activityIdentifier: 'appointment_id=1' }),
+    });
+    expect((await answerOf(await fake.handle(request))).body).toBe('"Completed"');
+    expect(fake.status('appointment_id=1')).toBe('Completed');
+  });
+
   it('answers 404 for a GET on the toggle path, before checking credentials', async () => {
     const fake = seeded();
     const outcome = await fake.handle(
