@@ -34,15 +34,15 @@ export async function authHeaders(auth: SuperOfficeAuth): Promise<AuthHeaders> {
   switch (auth.scheme) {
     case 'Bearer': {
       const token = await resolveCredential(auth.token, 'Bearer token');
-      return withSecrets({ Authorization: `Bearer ${token}` }, token);
+      return { headers: { Authorization: `Bearer ${token}` }, secrets: [token] };
     }
     case 'SoTicket': {
       const ticket = await resolveCredential(auth.ticket, 'SoTicket ticket');
-      return withSecrets({ Authorization: `SOTicket ${ticket}` }, ticket);
+      return { headers: { Authorization: `SOTicket ${ticket}` }, secrets: [ticket] };
     }
     case 'Basic': {
       const encoded = base64Utf8(`${auth.username}:${auth.password}`);
-      return withSecrets({ Authorization: `Basic ${encoded}` }, auth.password, encoded);
+      return { headers: { Authorization: `Basic ${encoded}` }, secrets: [auth.password, encoded] };
     }
     case 'XSRF': {
       const token =
@@ -54,7 +54,7 @@ export async function authHeaders(auth: SuperOfficeAuth): Promise<AuthHeaders> {
           'No XSRF token: pass auth.token, or run inside a SuperOffice page that sets the XSRF-TOKEN cookie or an XSRF_TOKEN hidden input.',
         );
       }
-      return withSecrets({ 'X-XSRF-TOKEN': token }, token);
+      return { headers: { 'X-XSRF-TOKEN': token }, secrets: [token] };
     }
     default:
       throw new SuperOfficeConfigError(
@@ -71,12 +71,8 @@ async function resolveCredential(credential: Credential, what: string): Promise<
   return value;
 }
 
-function withSecrets(headers: Record<string, string>, ...secrets: string[]): AuthHeaders {
-  return { headers, secrets };
-}
-
 /** `btoa` only takes Latin-1; encode the UTF-8 bytes so that `pässwörd` and `密码` survive. */
-export function base64Utf8(text: string): string {
+function base64Utf8(text: string): string {
   let binary = '';
   for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
   return btoa(binary);

@@ -47,12 +47,11 @@ export interface SuperOfficeClientConfig {
 export interface ResolvedClientConfig extends SuperOfficeClientConfig {
   /** `<baseUrl without /v1>/v1/`: what every request path is relative to. */
   prefix: string;
-  origin: string;
   timeout: number;
 }
 
-const DEFAULT_TIMEOUT_MS = 10_000;
 const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$|\.localhost$/i;
+const EXAMPLE_URL = 'e.g. "https://online.superoffice.com/Cust12345/api"';
 
 /** Validates a config before anything is sent; throws {@link SuperOfficeConfigError}. */
 export function resolveClientConfig(config: SuperOfficeClientConfig): ResolvedClientConfig {
@@ -61,38 +60,10 @@ export function resolveClientConfig(config: SuperOfficeClientConfig): ResolvedCl
       'The SuperOffice client needs a config object with baseUrl and auth.',
     );
   }
-  const url = parseBaseUrl(config.baseUrl);
-  if (!config.auth || typeof config.auth !== 'object') {
-    throw new SuperOfficeConfigError(
-      "auth is missing: pass { scheme: 'Bearer' | 'SoTicket' | 'Basic' | 'XSRF', ... }.",
-    );
-  }
-  const sendsCredentials = config.auth.scheme !== 'XSRF' || config.appToken !== undefined;
-  if (
-    url.protocol === 'http:' &&
-    sendsCredentials &&
-    !LOOPBACK_HOST.test(url.hostname) &&
-    !config.allowInsecureHttp
-  ) {
-    throw new SuperOfficeConfigError(
-      `Refusing to send ${config.auth.scheme} credentials over plain http to ${url.host}: use https, or set allowInsecureHttp: true.`,
-    );
-  }
-  const timeout = config.timeout ?? DEFAULT_TIMEOUT_MS;
-  if (!Number.isFinite(timeout) || timeout <= 0) {
-    throw new SuperOfficeConfigError(
-      `timeout must be a positive number of milliseconds, got ${String(timeout)}.`,
-    );
-  }
-  const root = url.pathname.replace(/\/+$/, '').replace(/\/v1$/i, '');
-  return { ...config, prefix: `${url.origin}${root}/v1/`, origin: url.origin, timeout };
-}
-
-function parseBaseUrl(baseUrl: unknown): URL {
-  const example = 'e.g. "https://online.superoffice.com/Cust12345/api"';
+  const { baseUrl, auth } = config;
   if (typeof baseUrl !== 'string' || baseUrl.trim() === '') {
     throw new SuperOfficeConfigError(
-      `baseUrl is missing: pass the site's WebAPI root, ${example}.`,
+      `baseUrl is missing: pass the site's WebAPI root, ${EXAMPLE_URL}.`,
     );
   }
   let url: URL;
@@ -100,19 +71,39 @@ function parseBaseUrl(baseUrl: unknown): URL {
     url = new URL(baseUrl);
   } catch {
     throw new SuperOfficeConfigError(
-      `baseUrl ${JSON.stringify(baseUrl)} is not an absolute URL: ${example}.`,
+      `baseUrl ${JSON.stringify(baseUrl)} is not an absolute URL: ${EXAMPLE_URL}.`,
     );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new SuperOfficeConfigError(`baseUrl must be an http(s) URL, ${EXAMPLE_URL}.`);
+  }
+  if (url.username || url.password || url.search || url.hash) {
     throw new SuperOfficeConfigError(
-      `baseUrl must be an http(s) URL, got ${url.protocol}// (${example}).`,
+      'baseUrl must not carry credentials (pass them in auth), a query or a fragment.',
     );
   }
-  if (url.username || url.password) {
-    throw new SuperOfficeConfigError('baseUrl must not carry credentials: pass them in auth.');
+  if (!auth || typeof auth !== 'object') {
+    throw new SuperOfficeConfigError(
+      "auth is missing: pass { scheme: 'Bearer' | 'SoTicket' | 'Basic' | 'XSRF', ... }.",
+    );
   }
-  if (url.search || url.hash) {
-    throw new SuperOfficeConfigError('baseUrl must not have a query or fragment.');
+  const sendsCredentials = auth.scheme !== 'XSRF' || config.appToken !== undefined;
+  if (
+    url.protocol === 'http:' &&
+    sendsCredentials &&
+    !LOOPBACK_HOST.test(url.hostname) &&
+    !config.allowInsecureHttp
+  ) {
+    throw new SuperOfficeConfigError(
+      `Refusing to send ${auth.scheme} credentials over plain http to ${url.host}: use https, or set allowInsecureHttp: true.`,
+    );
   }
-  return url;
+  const timeout = config.timeout ?? 10_000;
+  if (!Number.isFinite(timeout) || timeout <= 0) {
+    throw new SuperOfficeConfigError(
+      `timeout must be a positive number of milliseconds, got ${String(timeout)}.`,
+    );
+  }
+  const root = url.pathname.replace(/\/+$/, '').replace(/\/v1$/i, '');
+  return { ...config, prefix: `${url.origin}${root}/v1/`, timeout };
 }

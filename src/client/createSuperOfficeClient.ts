@@ -1,4 +1,4 @@
-import ky, { isHTTPError, type KyInstance } from 'ky';
+import ky from 'ky';
 import { parseActivityIdentifier } from './activityIdentifier.js';
 import type { ActivityStatus } from './activityStatus.js';
 import { authHeaders, type SuperOfficeAuth } from './auth.js';
@@ -9,7 +9,7 @@ import {
 } from './clientConfig.js';
 import { SuperOfficeApiError } from './errors/SuperOfficeApiError.js';
 import { parseStatusBody } from './responseBody.js';
-import { redirectError, toSuperOfficeError } from './toSuperOfficeError.js';
+import { toSuperOfficeError } from './toSuperOfficeError.js';
 
 export const TOGGLE_ACTIVITY_PATH = 'Agents/Appointment/ToggleActivity';
 
@@ -59,63 +59,9 @@ export function createSuperOfficeClient(config: SuperOfficeClientConfig): SuperO
  * effect on the next request without a new client.
  */
 export function createClientReading(readConfig: () => ResolvedClientConfig): SuperOfficeClient {
-  let http: { instance: KyInstance; key: readonly unknown[] } | undefined;
   // Auth that onUnauthorized handed back, used until the configured auth itself changes.
   let renewed: { replaces: SuperOfficeAuth; auth: SuperOfficeAuth } | undefined;
   let renewing: Promise<SuperOfficeAuth | undefined> | undefined;
-
-  function httpFor(config: ResolvedClientConfig): KyInstance {
-    const key = [config.prefix, config.timeout, config.fetch];
-    if (!http || http.key.some((part, index) => part !== key[index])) {
-      http = {
-        key,
-        instance: ky.create({
-          prefix: config.prefix,
-          timeout: config.timeout,
-          retry: 0,
-          // A redirect would resend the toggle, and could carry credentials to another origin.
-          redirect: 'manual',
-          ...(config.fetch ? { fetch: config.fetch } : {}),
-        }),
-      };
-    }
-    return http.instance;
-  }
-
-  async function send(
-    config: ResolvedClientConfig,
-    auth: SuperOfficeAuth,
-    activityIdentifier: string,
-    options: ToggleActivityOptions,
-  ): Promise<ActivityStatus> {
-    const credentials = await authHeaders(auth);
-    const secrets = config.appToken
-      ? [...credentials.secrets, config.appToken]
-      : credentials.secrets;
-    try {
-      const response = await httpFor(config).post(toggleUrl(options.select), {
-        headers: { ...credentials.headers, ...plainHeaders(config) },
-        body: JSON.stringify({ ActivityIdentifier: activityIdentifier }),
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-        throw redirectError(response.status);
-      }
-      return parseStatusBody(await response.text(), response.headers.get('Content-Type'));
-    } catch (error) {
-      if (isHTTPError(error) && error.response.status >= 300 && error.response.status < 400) {
-        throw redirectError(error.response.status);
-      }
-      throw toSuperOfficeError(error, secrets, config.timeout);
-    }
-  }
-
-  function renew(error: SuperOfficeApiError, config: ResolvedClientConfig) {
-    renewing ??= Promise.resolve(config.onUnauthorized?.(error)).finally(() => {
-      renewing = undefined;
-    });
-    return renewing;
-  }
 
   return {
     async toggleActivity(activityIdentifier, options = {}) {
@@ -125,9 +71,15 @@ export function createClientReading(readConfig: () => ResolvedClientConfig): Sup
       try {
         return await send(config, renewed?.auth ?? config.auth, activityIdentifier, options);
       } catch (error) {
-        const unauthorized = error instanceof SuperOfficeApiError && error.status === 401;
-        if (!unauthorized || !config.onUnauthorized) throw error;
-        const auth = await renew(error, config);
+        const { onUnauthorized } = config;
+        if (!(error instanceof SuperOfficeApiError && error.status === 401 && onUnauthorized)) {
+          throw error;
+        }
+        // Concurrent 401s share one call.
+        renewing ??= Promise.resolve(onUnauthorized(error)).finally(() => {
+          renewing = undefined;
+        });
+        const auth = await renewing;
         if (!auth) throw error;
         renewed = { replaces: config.auth, auth };
         return send(config, auth, activityIdentifier, options);
@@ -136,19 +88,43 @@ export function createClientReading(readConfig: () => ResolvedClientConfig): Sup
   };
 }
 
-// Providers often get a fresh but equal `auth` object on every render.
-function sameAuth(a: SuperOfficeAuth, b: SuperOfficeAuth): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].every(
-    (key) => a[key as keyof SuperOfficeAuth] === b[key as keyof SuperOfficeAuth],
-  );
+async function send(
+  config: ResolvedClientConfig,
+  auth: SuperOfficeAuth,
+  activityIdentifier: string,
+  { select, signal }: ToggleActivityOptions,
+): Promise<ActivityStatus> {
+  const { headers, secrets } = await authHeaders(auth);
+  if (config.appToken) secrets.push(config.appToken);
+  try {
+    const response = await ky.post(
+      // Built by hand so that the parameter name stays a literal `$select`.
+      select === undefined
+        ? TOGGLE_ACTIVITY_PATH
+        : `${TOGGLE_ACTIVITY_PATH}?$select=${encodeURIComponent(select)}`,
+      {
+        prefix: config.prefix,
+        timeout: config.timeout,
+        retry: 0,
+        // A redirect would resend the toggle, and could carry credentials to another origin.
+        redirect: 'manual',
+        headers: { ...headers, ...plainHeaders(config) },
+        body: JSON.stringify({ ActivityIdentifier: activityIdentifier }),
+        ...(config.fetch ? { fetch: config.fetch } : {}),
+        ...(signal ? { signal } : {}),
+      },
+    );
+    return parseStatusBody(await response.text(), response.headers.get('Content-Type'));
+  } catch (error) {
+    throw toSuperOfficeError(error, secrets, config.timeout);
+  }
 }
 
-function toggleUrl(select: string | undefined): string {
-  // Built by hand so that the parameter name stays a literal `$select`.
-  return select === undefined
-    ? TOGGLE_ACTIVITY_PATH
-    : `${TOGGLE_ACTIVITY_PATH}?$select=${encodeURIComponent(select)}`;
+// Providers often get a fresh but equal `auth` object on every render.
+function sameAuth(a: SuperOfficeAuth, b: SuperOfficeAuth): boolean {
+  return Object.keys({ ...a, ...b }).every(
+    (key) => a[key as keyof SuperOfficeAuth] === b[key as keyof SuperOfficeAuth],
+  );
 }
 
 function plainHeaders(config: ResolvedClientConfig): Record<string, string> {

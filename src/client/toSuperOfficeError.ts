@@ -4,8 +4,7 @@ import { SuperOfficeError } from './errors/SuperOfficeError.js';
 import { SuperOfficeNetworkError } from './errors/SuperOfficeNetworkError.js';
 import { asWebApiErrorBody } from './responseBody.js';
 
-// A gateway that timed out or failed upstream may have passed the toggle on before it gave up.
-const GATEWAY_STATUSES = new Set([502, 504]);
+const MAY_HAVE_BEEN_APPLIED = 'the toggle may or may not have been applied.';
 
 /**
  * Turns whatever a request threw into one of this library's typed errors, scrubbed of the
@@ -21,28 +20,33 @@ export function toSuperOfficeError(
   if (error instanceof HTTPError) return fromHttpError(error, secrets);
   if (error instanceof TimeoutError) {
     return new SuperOfficeNetworkError(
-      `No answer from SuperOffice within ${timeoutMs} ms; the toggle may or may not have been applied.`,
+      `No answer from SuperOffice within ${timeoutMs} ms; ${MAY_HAVE_BEEN_APPLIED}`,
       'timeout',
     );
   }
-  if (isAbortError(error)) {
+  if (error instanceof Error && error.name === 'AbortError') {
     return new SuperOfficeNetworkError(
-      'The request was aborted; the toggle may or may not have been applied.',
+      `The request was aborted; ${MAY_HAVE_BEEN_APPLIED}`,
       'aborted',
     );
   }
   const cause = error instanceof NetworkError ? error.cause : isKyError(error) ? undefined : error;
   return new SuperOfficeNetworkError(
-    'The connection to SuperOffice failed before an answer came back; the toggle may or may not have been applied.',
+    `The connection to SuperOffice failed; ${MAY_HAVE_BEEN_APPLIED}`,
     'network',
     cause,
   );
 }
 
-function fromHttpError(error: HTTPError, secrets: readonly string[]): SuperOfficeApiError {
-  const { status, statusText } = error.response;
-  const body = asWebApiErrorBody(error.data);
-  const outcomeUnknown = GATEWAY_STATUSES.has(status);
+function fromHttpError({ response, data }: HTTPError, secrets: readonly string[]) {
+  const { status, statusText } = response;
+  if (status >= 300 && status < 400) {
+    return new SuperOfficeApiError(
+      'SuperOffice answered with a redirect, which is never followed for a toggle: check baseUrl.',
+      { status, errorType: 'Redirect' },
+    );
+  }
+  const body = asWebApiErrorBody(data);
   const message = body?.ErrorMessage
     ? scrub(body.ErrorMessage, secrets)
     : `SuperOffice answered ${status}${statusText ? ` ${statusText}` : ''} without a WebAPI error body${
@@ -52,26 +56,16 @@ function fromHttpError(error: HTTPError, secrets: readonly string[]): SuperOffic
     status,
     errorType: body?.ErrorType,
     errorSource: body?.ErrorSource,
-    outcomeUnknown,
+    // A gateway that timed out or failed upstream may have passed the toggle on before it gave up.
+    outcomeUnknown: status === 502 || status === 504,
   });
 }
 
-export function redirectError(status: number): SuperOfficeApiError {
-  return new SuperOfficeApiError(
-    'SuperOffice answered with a redirect, which is never followed for a toggle (it would resend it, and could carry credentials elsewhere). Check baseUrl.',
-    { status, errorType: 'Redirect' },
-  );
-}
-
 /** Server text may echo what it was sent; never let a credential through into a message. */
-export function scrub(text: string, secrets: readonly string[]): string {
+function scrub(text: string, secrets: readonly string[]): string {
   let clean = text;
   for (const secret of secrets) {
     if (secret.length >= 4) clean = clean.split(secret).join('[redacted]');
   }
   return clean;
-}
-
-function isAbortError(error: unknown): boolean {
-  return error instanceof Error && error.name === 'AbortError';
 }
