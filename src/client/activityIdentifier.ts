@@ -24,10 +24,10 @@ const IDENTIFIER_PATTERN = /^(appointment|sale|document)_id=([1-9][0-9]{0,9})$/;
  */
 export function activityIdentifier(kind: ActivityKind, id: number): ActivityIdentifier {
   if (!ACTIVITY_KINDS.includes(kind)) {
-    throw new InvalidActivityIdentifierError(kind, `"${String(kind)}" is not an activity kind`);
+    throw new InvalidActivityIdentifierError(kind, 'it is not an activity kind');
   }
   if (!Number.isInteger(id) || id < 1 || id > MAX_ID) {
-    throw new InvalidActivityIdentifierError(id, `the id ${String(id)} is not a positive integer`);
+    throw new InvalidActivityIdentifierError(id, `the id is not an integer from 1 to ${MAX_ID}`);
   }
   return `${kind}_id=${id}`;
 }
@@ -41,10 +41,7 @@ export function activityIdentifier(kind: ActivityKind, id: number): ActivityIden
  */
 export function parseActivityIdentifier(text: unknown): ParsedActivityIdentifier {
   if (typeof text !== 'string') {
-    throw new InvalidActivityIdentifierError(text, `expected a string, got ${describeType(text)}`);
-  }
-  if (text.trim() === '') {
-    throw new InvalidActivityIdentifierError(text, 'it is empty');
+    throw new InvalidActivityIdentifierError(text, 'it is not a string');
   }
   const match = IDENTIFIER_PATTERN.exec(text);
   if (!match) {
@@ -55,10 +52,4 @@ export function parseActivityIdentifier(text: unknown): ParsedActivityIdentifier
     throw new InvalidActivityIdentifierError(text, `the id is larger than ${MAX_ID}`);
   }
   return { kind: match[1] as ActivityKind, id };
-}
-
-function describeType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value;
 }

@@ -24,20 +24,11 @@ function parseJsonString(text: string): unknown {
   }
 }
 
+// No entity decoding: a text that holds an entity is not a status either way.
 const XML_STRING = /^\s*(?:<\?xml[^>]*\?>\s*)?<([\w:.-]+)(?:\s[^>]*)?>([^<]*)<\/\1>\s*$/;
 
 function parseXmlString(text: string): unknown {
-  const match = XML_STRING.exec(text);
-  return match ? decodeXmlText(match[2] ?? '').trim() : undefined;
-}
-
-function decodeXmlText(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
+  return XML_STRING.exec(text)?.[2]?.trim();
 }
 
 /** The WebAPI's error body: `{"Error": true, "ErrorType", "ErrorMessage", "ErrorSource"}`. */

@@ -1,5 +1,5 @@
 import { hashKey, type QueryClient } from '@tanstack/react-query';
-import { type ActivityKind, parseActivityIdentifier } from '../client/activityIdentifier.js';
+import { parseActivityIdentifier } from '../client/activityIdentifier.js';
 import { type ActivityStatus, isCompleted } from '../client/activityStatus.js';
 import { SuperOfficeError } from '../client/errors/SuperOfficeError.js';
 import { activityStatusQueryKey } from './activityStatusQueryKey.js';
@@ -46,9 +46,8 @@ export class ActivityToggles {
     isWanted: () => boolean = () => true,
   ): Promise<ActivityStatus> {
     const lane = this.#lane(activityIdentifier);
-    let kind: ActivityKind;
     try {
-      ({ kind } = parseActivityIdentifier(activityIdentifier));
+      parseActivityIdentifier(activityIdentifier);
     } catch (error) {
       // Nothing is sent or shown optimistically, but every view of it shows why.
       lane.error = asSuperOfficeError(error);
@@ -61,7 +60,10 @@ export class ActivityToggles {
     lane.error = undefined;
     lane.intent = !isCompleted(shown);
     lane.unsettled += 1;
-    this.#show(lane, lane.intent ? 'Completed' : notCompletedStatus(kind)); // rule 1
+    this.#show(
+      activityIdentifier,
+      lane.intent ? 'Completed' : notCompletedStatus(activityIdentifier),
+    ); // rule 1
 
     const failuresAtClick = lane.failures;
     const turn = lane.queue.then(() => this.#takeTurn(lane, failuresAtClick, send, isWanted)); // rule 2
@@ -90,13 +92,13 @@ export class ActivityToggles {
         lane.error = lane.lastFailure;
         lane.confirmed = lane.held ?? lane.confirmed;
         lane.held = undefined;
-        this.#show(lane, lane.confirmed ?? 'Unknown'); // rule 5
+        this.#show(lane.activityIdentifier, lane.confirmed ?? 'Unknown'); // rule 5
       }
       throw error;
     } finally {
       lane.unsettled -= 1;
       if (lane.unsettled === 0) {
-        this.#show(lane, lane.held ?? lane.confirmed ?? 'Unknown'); // rules 4, 6
+        this.#show(lane.activityIdentifier, lane.held ?? lane.confirmed ?? 'Unknown'); // rules 4, 6
         lane.held = undefined;
       }
       this.#notify(lane);
@@ -108,7 +110,7 @@ export class ActivityToggles {
   report(activityIdentifier: string, status: ActivityStatus): void {
     const lane = this.#lanes.get(activityIdentifier);
     if (lane && lane.unsettled > 0) lane.held = status;
-    else this.#queryClient.setQueryData(activityStatusQueryKey(activityIdentifier), status);
+    else this.#show(activityIdentifier, status);
   }
 
   /** The activity's shared state; the same object until something changes. */
@@ -126,7 +128,11 @@ export class ActivityToggles {
   subscribe(activityIdentifier: string, listener: () => void): () => void {
     const lane = this.#lane(activityIdentifier);
     lane.listeners.add(listener);
-    this.#stopWatchingCache ??= this.#watchCache();
+    // Partners may write the shared entry themselves (setQueryData): every view must follow.
+    this.#stopWatchingCache ??= this.#queryClient.getQueryCache().subscribe(({ query }) => {
+      const watched = this.#lanes.get(String(query.queryKey[2]));
+      if (watched?.queryHash === query.queryHash) this.#notify(watched);
+    });
     return () => {
       lane.listeners.delete(listener);
       this.#forgetIfIdle(lane);
@@ -136,14 +142,6 @@ export class ActivityToggles {
   /** Whether any toggle of the activity is clicked but not yet settled. */
   isUnsettled(activityIdentifier: string): boolean {
     return (this.#lanes.get(activityIdentifier)?.unsettled ?? 0) > 0;
-  }
-
-  // Partners may write the shared entry themselves (setQueryData): every view must follow.
-  #watchCache(): () => void {
-    return this.#queryClient.getQueryCache().subscribe((event) => {
-      const lane = this.#lanes.get(String(event.query.queryKey[2]));
-      if (lane && event.query.queryHash === lane.queryHash) this.#notify(lane);
-    });
   }
 
   #lane(activityIdentifier: string): Lane {
@@ -166,8 +164,8 @@ export class ActivityToggles {
     return this.#queryClient.getQueryCache().get<ActivityStatus>(lane.queryHash)?.state.data;
   }
 
-  #show(lane: Lane, status: ActivityStatus): void {
-    this.#queryClient.setQueryData(activityStatusQueryKey(lane.activityIdentifier), status);
+  #show(activityIdentifier: string, status: ActivityStatus): void {
+    this.#queryClient.setQueryData(activityStatusQueryKey(activityIdentifier), status);
   }
 
   #notify(lane: Lane): void {
@@ -189,7 +187,7 @@ interface Lane {
   activityIdentifier: string;
   queryHash: string;
   /** The server's last word; at the start of a burst, what the user saw before clicking. */
-  confirmed: ActivityStatus | undefined;
+  confirmed?: ActivityStatus | undefined;
   /** Completed or not, as the user last clicked. */
   intent: boolean;
   unsettled: number;
@@ -198,11 +196,11 @@ interface Lane {
   /** Bumped by each failure, which cancels every toggle clicked before it. */
   failures: number;
   /** What the cancelled toggles fail with; kept when a new click clears `error`. */
-  lastFailure: SuperOfficeError | undefined;
+  lastFailure?: SuperOfficeError | undefined;
   /** The error shown, until the next click. */
-  error: SuperOfficeError | undefined;
+  error?: SuperOfficeError | undefined;
   /** The dashboard's report, held back while toggles are unsettled. */
-  held: ActivityStatus | undefined;
+  held?: ActivityStatus | undefined;
   listeners: Set<() => void>;
   state: ActivityState;
 }
@@ -211,14 +209,10 @@ function newLane(activityIdentifier: string): Lane {
   return {
     activityIdentifier,
     queryHash: hashKey(activityStatusQueryKey(activityIdentifier)),
-    confirmed: undefined,
     intent: false,
     unsettled: 0,
     queue: Promise.resolve(),
     failures: 0,
-    lastFailure: undefined,
-    error: undefined,
-    held: undefined,
     listeners: new Set(),
     state: { status: undefined, pending: false, error: undefined },
   };
@@ -230,8 +224,9 @@ function isSuperseded(lane: Lane): boolean {
 }
 
 /** Unticking a sale leaves it `Started`; other activities go back to `NotStarted`. */
-export function notCompletedStatus(kind: ActivityKind): ActivityStatus {
-  return kind === 'sale' ? 'Started' : 'NotStarted';
+export function notCompletedStatus(activityIdentifier: string): ActivityStatus {
+  // A regular expression, not startsWith: views may be handed a non-string by mistake.
+  return /^sale_id=/.test(activityIdentifier) ? 'Started' : 'NotStarted';
 }
 
 function asSuperOfficeError(error: unknown): SuperOfficeError {

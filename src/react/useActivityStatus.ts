@@ -85,7 +85,5 @@ function reportedStatus(
 ): ActivityStatus | undefined {
   if (known.status !== undefined) return known.status;
   if (known.completed === undefined) return undefined;
-  if (known.completed) return 'Completed';
-  const kind = /^sale_id=/.test(activityIdentifier) ? 'sale' : 'appointment';
-  return notCompletedStatus(kind);
+  return known.completed ? 'Completed' : notCompletedStatus(activityIdentifier);
 }
