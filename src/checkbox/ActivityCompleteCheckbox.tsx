@@ -103,7 +103,7 @@ export const ActivityCompleteCheckbox = forwardRef<HTMLInputElement, ActivityCom
           checked={isCompleted(status)}
           disabled={disabled}
           aria-busy={isPending || undefined}
-          aria-describedby={joinIds(describedBy, error ? errorId : undefined)}
+          aria-describedby={[describedBy, error && errorId].filter(Boolean).join(' ') || undefined}
           onChange={() =>
             toggle.mutate(
               { activityIdentifier },
@@ -139,8 +139,3 @@ const visuallyHidden: CSSProperties = {
   whiteSpace: 'nowrap',
   border: 0,
 };
-
-function joinIds(...ids: (string | undefined)[]): string | undefined {
-  const joined = ids.filter(Boolean).join(' ');
-  return joined || undefined;
-}

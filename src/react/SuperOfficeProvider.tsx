@@ -25,7 +25,11 @@ export interface SuperOfficeProviderProps extends SuperOfficeClientConfig {
  * </QueryClientProvider>
  */
 export function SuperOfficeProvider({ children, ...config }: SuperOfficeProviderProps) {
-  useRequiredQueryClient();
+  if (!useContext(QueryClientContext)) {
+    throw new SuperOfficeConfigError(
+      'SuperOfficeProvider needs a QueryClientProvider above it (from @tanstack/react-query).',
+    );
+  }
   const resolved = resolveClientConfig(config);
   const latest = useRef(resolved);
   useBrowserLayoutEffect(() => {
@@ -34,12 +38,4 @@ export function SuperOfficeProvider({ children, ...config }: SuperOfficeProvider
   const [client] = useState(() => createClientReading(() => latest.current));
   const value = useMemo(() => ({ client, language: config.language }), [client, config.language]);
   return <SuperOfficeContext.Provider value={value}>{children}</SuperOfficeContext.Provider>;
-}
-
-function useRequiredQueryClient(): void {
-  if (!useContext(QueryClientContext)) {
-    throw new SuperOfficeConfigError(
-      'SuperOfficeProvider needs a QueryClientProvider above it: wrap your app in <QueryClientProvider client={new QueryClient()}> from @tanstack/react-query.',
-    );
-  }
 }

@@ -20,7 +20,7 @@ export function useSuperOffice(): SuperOfficeContextValue {
   const value = useContext(SuperOfficeContext);
   if (!value) {
     throw new SuperOfficeConfigError(
-      'No SuperOfficeProvider found: render this inside <SuperOfficeProvider baseUrl=… auth=…>.',
+      'No SuperOfficeProvider found: render this inside a <SuperOfficeProvider>.',
     );
   }
   return value;

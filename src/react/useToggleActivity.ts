@@ -1,10 +1,10 @@
 'use client';
 
 import { type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import type { ActivityStatus } from '../client/activityStatus.js';
 import type { SuperOfficeError } from '../client/errors/SuperOfficeError.js';
 import { activityToggles } from '../core/toggleRules.js';
-import { useMountedRef } from './useMountedRef.js';
 import { useSuperOfficeClient } from './useSuperOfficeClient.js';
 
 export interface ToggleActivityVariables {
@@ -45,8 +45,15 @@ export const TOGGLE_ACTIVITY_MUTATION_KEY = ['superoffice', 'toggleActivity'] as
 export function useToggleActivity(options: UseToggleActivityOptions = {}): UseToggleActivityResult {
   const client = useSuperOfficeClient();
   const toggles = activityToggles(useQueryClient());
-  const mounted = useMountedRef();
-  const { onSuccess, onError, onSettled, meta } = options;
+  // False once the component has unmounted (true again if StrictMode remounts it): rule 7.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  const { meta } = options;
   return useMutation<ActivityStatus, SuperOfficeError, ToggleActivityVariables>({
     mutationKey: TOGGLE_ACTIVITY_MUTATION_KEY,
     mutationFn: ({ activityIdentifier, select }) =>
@@ -62,10 +69,9 @@ export function useToggleActivity(options: UseToggleActivityOptions = {}): UseTo
     // minutes would grow the heap with each click.
     gcTime: 0,
     ...(meta ? { meta } : {}),
-    ...(onSuccess ? { onSuccess: (status, variables) => onSuccess(status, variables) } : {}),
-    ...(onError ? { onError: (error, variables) => onError(error, variables) } : {}),
-    ...(onSettled
-      ? { onSettled: (status, error, variables) => onSettled(status, error, variables) }
-      : {}),
+    // Partners' callbacks get the documented arguments only, not react-query's internals.
+    onSuccess: (status, variables) => options.onSuccess?.(status, variables),
+    onError: (error, variables) => options.onError?.(error, variables),
+    onSettled: (status, error, variables) => options.onSettled?.(status, error, variables),
   });
 }
