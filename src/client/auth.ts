@@ -51,14 +51,14 @@ export async function authHeaders(auth: SuperOfficeAuth): Promise<AuthHeaders> {
           : await resolveCredential(auth.token, 'XSRF token');
       if (!token) {
         throw new SuperOfficeConfigError(
-          'No XSRF token: pass auth.token, or run inside a SuperOffice page that sets the XSRF-TOKEN cookie or an XSRF_TOKEN hidden input.',
+          'No XSRF token: pass auth.token, or run inside a SuperOffice page that sets the XSRF-TOKEN cookie.',
         );
       }
       return { headers: { 'X-XSRF-TOKEN': token }, secrets: [token] };
     }
     default:
       throw new SuperOfficeConfigError(
-        `Unknown auth scheme ${JSON.stringify((auth as { scheme?: unknown }).scheme)}: use 'Bearer', 'SoTicket', 'Basic' or 'XSRF'.`,
+        `Unknown auth scheme ${JSON.stringify((auth as { scheme?: unknown }).scheme)}: pass { scheme: 'Bearer' | 'SoTicket' | 'Basic' | 'XSRF', ... }.`,
       );
   }
 }

@@ -11,7 +11,7 @@ export function parseStatusBody(text: string, contentType: string | null): Activ
   if (isActivityStatus(value)) return value;
   const shown = text.trim() === '' ? 'an empty body' : `${JSON.stringify(text.slice(0, 60))}`;
   throw new SuperOfficeApiError(
-    `The server answered 200 with ${shown} instead of an activity status; the toggle's outcome is unknown.`,
+    `The server answered 200 with ${shown} instead of an activity status; the toggle may or may not have been applied.`,
     { status: 200, errorType: 'UnexpectedResponse', outcomeUnknown: true },
   );
 }
