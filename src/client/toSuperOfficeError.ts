@@ -47,25 +47,25 @@ function fromHttpError({ response, data }: HTTPError, secrets: readonly string[]
     );
   }
   const body = asWebApiErrorBody(data);
-  const message = body?.ErrorMessage
-    ? scrub(body.ErrorMessage, secrets)
-    : `SuperOffice answered ${status}${statusText ? ` ${statusText}` : ''} without a WebAPI error body${
-        status >= 500 ? ' (a proxy or gateway may have answered)' : ''
-      }.`;
+  const message =
+    scrub(body?.ErrorMessage, secrets) ||
+    `SuperOffice answered ${status}${statusText ? ` ${statusText}` : ''} without a WebAPI error body${
+      status >= 500 ? ' (a proxy or gateway may have answered)' : ''
+    }.`;
   return new SuperOfficeApiError(message, {
     status,
-    errorType: body?.ErrorType,
-    errorSource: body?.ErrorSource,
+    errorType: scrub(body?.ErrorType, secrets),
+    errorSource: scrub(body?.ErrorSource, secrets),
     // A gateway that timed out or failed upstream may have passed the toggle on before it gave up.
     outcomeUnknown: status === 502 || status === 504,
   });
 }
 
-/** Server text may echo what it was sent; never let a credential through into a message. */
-function scrub(text: string, secrets: readonly string[]): string {
+/** Server text may echo what it was sent; never let a credential through into an error. */
+function scrub(text: string | undefined, secrets: readonly string[]): string | undefined {
   let clean = text;
   for (const secret of secrets) {
-    if (secret.length >= 4) clean = clean.split(secret).join('[redacted]');
+    if (secret.length >= 4) clean = clean?.split(secret).join('[redacted]');
   }
   return clean;
 }
