@@ -1,12 +1,11 @@
 'use client';
 
-import { QueryClientContext } from '@tanstack/react-query';
-import { type ReactNode, useContext, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { resolveClientConfig, type SuperOfficeClientConfig } from '../client/clientConfig.js';
 import { createClientReading } from '../client/createSuperOfficeClient.js';
-import { SuperOfficeConfigError } from '../client/errors/SuperOfficeConfigError.js';
 import { SuperOfficeContext } from './SuperOfficeContext.js';
 import { useBrowserLayoutEffect } from './useBrowserLayoutEffect.js';
+import { useRequiredQueryClient } from './useRequiredQueryClient.js';
 
 export interface SuperOfficeProviderProps extends SuperOfficeClientConfig {
   children?: ReactNode;
@@ -25,11 +24,7 @@ export interface SuperOfficeProviderProps extends SuperOfficeClientConfig {
  * </QueryClientProvider>
  */
 export function SuperOfficeProvider({ children, ...config }: SuperOfficeProviderProps) {
-  if (!useContext(QueryClientContext)) {
-    throw new SuperOfficeConfigError(
-      'SuperOfficeProvider needs a QueryClientProvider above it (from @tanstack/react-query).',
-    );
-  }
+  useRequiredQueryClient('SuperOfficeProvider');
   const resolved = resolveClientConfig(config);
   const latest = useRef(resolved);
   useBrowserLayoutEffect(() => {

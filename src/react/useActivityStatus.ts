@@ -1,11 +1,12 @@
 'use client';
 
-import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
+import { skipToken, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import { type ActivityStatus, isCompleted } from '../client/activityStatus.js';
 import type { SuperOfficeError } from '../client/errors/SuperOfficeError.js';
 import { activityStatusQueryKey } from '../core/activityStatusQueryKey.js';
 import { activityToggles, notCompletedStatus } from '../core/toggleRules.js';
+import { useRequiredQueryClient } from './useRequiredQueryClient.js';
 
 /** What the dashboard knows from the server; `status` wins when both are given. */
 export interface KnownActivityStatus {
@@ -36,8 +37,7 @@ export function useActivityStatus(
   activityIdentifier: string,
   known: KnownActivityStatus = {},
 ): ActivityStatusResult {
-  const queryClient = useQueryClient();
-  const toggles = activityToggles(queryClient);
+  const toggles = activityToggles(useRequiredQueryClient('useActivityStatus'));
   const reported = reportedStatus(activityIdentifier, known);
 
   // Keeps the shared entry alive while shown and seeds it; renders come from the store below,
