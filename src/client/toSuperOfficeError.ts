@@ -40,7 +40,8 @@ export function toSuperOfficeError(
 
 function fromHttpError({ response, data }: HTTPError, secrets: readonly string[]) {
   const { status, statusText } = response;
-  if (status >= 300 && status < 400) {
+  // Browsers hide a redirect that is not followed as an 'opaqueredirect' response with status 0.
+  if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
     return new SuperOfficeApiError(
       'SuperOffice answered with a redirect, which is never followed for a toggle: check baseUrl.',
       { status, errorType: 'Redirect' },
