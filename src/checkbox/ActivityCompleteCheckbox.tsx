@@ -79,14 +79,14 @@ export const ActivityCompleteCheckbox = forwardRef<HTMLInputElement, ActivityCom
     useImperativeHandle(ref, () => input.current as HTMLInputElement, []);
 
     // Only a three-state appointment can rest half-way; a `Started` sale is simply not completed.
-    const indeterminate = status === 'Started' && activityIdentifier.startsWith('appointment_id=');
+    const indeterminate = status === 'Started' && /^appointment_id=/.test(activityIdentifier);
     useBrowserLayoutEffect(() => {
       if (input.current) input.current.indeterminate = indeterminate;
     }, [indeterminate]);
 
-    const state = indeterminate ? 'indeterminate' : isCompleted(status) ? 'checked' : 'unchecked';
+    const checked = isCompleted(status);
     const dataAttributes = {
-      'data-state': state,
+      'data-state': indeterminate ? 'indeterminate' : checked ? 'checked' : 'unchecked',
       'data-pending': isPending ? '' : undefined,
       'data-error': error ? '' : undefined,
       'data-disabled': disabled ? '' : undefined,
@@ -100,7 +100,7 @@ export const ActivityCompleteCheckbox = forwardRef<HTMLInputElement, ActivityCom
           ref={input}
           type="checkbox"
           id={inputId}
-          checked={isCompleted(status)}
+          checked={checked}
           disabled={disabled}
           aria-busy={isPending || undefined}
           aria-describedby={[describedBy, error && errorId].filter(Boolean).join(' ') || undefined}
