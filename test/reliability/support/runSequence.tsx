@@ -156,6 +156,21 @@ export async function runSequence(
       if (disagree || statuses.size > 1) {
         model.violation(`${id}: its views disagree: ${JSON.stringify(views)}`); // invariant 1
       }
+      if (toggles.isUnsettled(id)) {
+        // Rules 1 and 6: until the toggles settle, every view shows the user's last click, busy;
+        // a dashboard refetch meanwhile is held back.
+        const cachedNow = queryClient.getQueryData<ActivityStatus>(activityStatusQueryKey(id));
+        const intent = activity.lastIntent;
+        if (
+          isCompleted(cachedNow) !== intent ||
+          views.some((shown) => shown.completed !== intent || !shown.busy)
+        ) {
+          model.violation(
+            `${id}: while unsettled it shows ${String(cachedNow)} ${JSON.stringify(views)}, but the last click asked for ${intent ? 'completed' : 'not completed'}`,
+          );
+        }
+        continue;
+      }
       if (!isSettled(id)) continue;
       // A settled activity whose views are all gone has forgotten its error with its state.
       if (activity.mountedWidgets === 0) activity.errorExpected = false;
