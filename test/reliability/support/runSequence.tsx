@@ -18,7 +18,8 @@ import {
   type Sequence,
 } from './fuzzSequence.js';
 import { InProcessNetwork } from './inProcessNetwork.js';
-import { leakedSecrets, scheme as schemeNamed } from './schemes.js';
+import { checkEnd, checkHygiene, checkViews } from './invariants.js';
+import { scheme as schemeNamed } from './schemes.js';
 import { ActivityModel, type OutcomeKind, ToggleModel } from './toggleModel.js';
 import { advance, drain, QUANTUM_MS } from './virtualTime.js';
 
@@ -82,6 +83,7 @@ export async function runSequence(
 
   const network = new InProcessNetwork(fake, model);
   const queryClient = new QueryClient();
+  // Read only to know whether a toggle is unsettled; every expectation comes from the model.
   const toggles = activityToggles(queryClient);
   const errors: SuperOfficeError[] = [];
   const provider = {
@@ -137,68 +139,20 @@ export async function runSequence(
 
   function check(): void {
     const rendered = viewsByActivity();
+    const report = (message: string) => model.violation(message);
     for (const activity of model.activities.values()) {
       const id = activity.activityIdentifier;
-      const views = rendered.get(id) ?? [];
-      if (views.length !== activity.mountedWidgets) {
-        model.violation(
-          `${id}: ${views.length} views rendered, ${activity.mountedWidgets} mounted`,
-        );
-      }
-      const [first] = views;
-      const statuses = new Set(views.flatMap((shown) => (shown.status ? [shown.status] : [])));
-      const disagree = views.some(
-        (shown) =>
-          shown.completed !== first?.completed ||
-          shown.busy !== first.busy ||
-          shown.error !== first.error,
-      );
-      if (disagree || statuses.size > 1) {
-        model.violation(`${id}: its views disagree: ${JSON.stringify(views)}`); // invariant 1
-      }
-      if (toggles.isUnsettled(id)) {
-        // Rules 1 and 6: until the toggles settle, every view shows the user's last click, busy;
-        // a dashboard refetch meanwhile is held back.
-        const cachedNow = queryClient.getQueryData<ActivityStatus>(activityStatusQueryKey(id));
-        const intent = activity.lastIntent;
-        if (
-          isCompleted(cachedNow) !== intent ||
-          views.some((shown) => shown.completed !== intent || !shown.busy)
-        ) {
-          model.violation(
-            `${id}: while unsettled it shows ${String(cachedNow)} ${JSON.stringify(views)}, but the last click asked for ${intent ? 'completed' : 'not completed'}`,
-          );
-        }
-        continue;
-      }
-      if (!isSettled(id)) continue;
+      const settled = isSettled(id);
       // A settled activity whose views are all gone has forgotten its error with its state.
-      if (activity.mountedWidgets === 0) activity.errorExpected = false;
-      const cached = queryClient.getQueryData(activityStatusQueryKey(id));
-      const expected = activity.belief;
-      if (cached !== expected) {
-        model.violation(
-          `${id}: settled on ${String(cached)}, but the last word heard was ${expected}`,
-        );
-      }
-      for (const shown of views) {
-        if (
-          shown.completed !== isCompleted(expected) ||
-          (shown.status !== undefined && shown.status !== expected) ||
-          shown.busy ||
-          shown.error !== activity.errorExpected
-        ) {
-          model.violation(
-            `${id}: a settled view shows ${JSON.stringify(shown)}, expected ${expected}${
-              activity.errorExpected ? ' with an error' : ''
-            }`,
-          );
-        }
-      }
-      const server = fake.status(id);
-      if (activity.beliefIsFresh && server !== expected) {
-        model.violation(`${id}: shows ${expected} although the server has ${server}`); // invariant 2
-      }
+      if (settled && activity.mountedWidgets === 0) activity.errorExpected = false;
+      const seen = {
+        views: rendered.get(id) ?? [],
+        cached: queryClient.getQueryData<ActivityStatus>(activityStatusQueryKey(id)),
+        unsettled: toggles.isUnsettled(id),
+        settled,
+        server: fake.status(id),
+      };
+      checkViews(activity, seen, report);
     }
   }
 
@@ -299,43 +253,14 @@ export async function runSequence(
     }
     check();
 
+    const report = (message: string) => model.violation(message);
     for (const activity of model.activities.values()) {
-      const id = activity.activityIdentifier;
-      // Invariant 3: without failures, the server ends where the user's last click said.
-      if (
-        activity.lastIntent !== undefined &&
-        !activity.sawFailure &&
-        !activity.lastIntentMayBeDropped
-      ) {
-        intentsChecked += 1;
-        if (isCompleted(fake.status(id)) !== activity.lastIntent) {
-          model.violation(
-            `${id}: the server has ${fake.status(id)}, the user last asked for ${
-              activity.lastIntent ? 'completed' : 'not completed'
-            }`,
-          );
-        }
-      }
-      if (activity.lastIntent === undefined && activity.requests > 0) {
-        model.violation(`${id}: ${activity.requests} requests without a click`);
-      }
-      // Invariant 4: a burst sends one request, plus one per request the user clicked during.
-      for (const [number, burst] of activity.bursts.entries()) {
-        if (burst.sends > 1 + burst.flightsWithClick) {
-          model.violation(
-            `${id}: burst ${number} sent ${burst.sends} requests with clicks during only ${burst.flightsWithClick} of them`,
-          );
-        }
-      }
+      const server = fake.status(activity.activityIdentifier);
+      if (checkEnd(activity, server, report)) intentsChecked += 1;
     }
-
-    // Invariant 5 and credential hygiene.
-    const newWarnings = console.warnings.slice(consoleAtStart.warnings);
-    for (const warning of newWarnings) model.violation(`console: ${warning.slice(0, 300)}`);
     const texts = [
       view.container.textContent ?? '',
       ...console.lines.slice(consoleAtStart.lines),
-      ...newWarnings,
       ...errors.flatMap((error) => [
         error.message,
         String(error),
@@ -343,13 +268,7 @@ export async function runSequence(
         error.stack ?? '',
       ]),
     ];
-    for (const text of texts) {
-      for (const secret of leakedSecrets(text, scheme.secrets)) {
-        model.violation(
-          `a ${scheme.name} secret leaked: …${secret.slice(0, 4)}… in ${text.slice(0, 200)}`,
-        );
-      }
-    }
+    checkHygiene(texts, console.warnings.slice(consoleAtStart.warnings), scheme, report);
   } finally {
     stopWatching();
     // Not just unmount: Testing Library keeps every container (with React's listeners, and so
