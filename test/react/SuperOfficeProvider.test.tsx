@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import {
   ActivityCompleteCheckbox,
   SuperOfficeConfigError,
@@ -8,22 +8,10 @@ import {
   useSuperOfficeClient,
 } from '../../src/index.js';
 import { BEARER, startFake } from '../support/fakeServer.js';
+import { renderError } from '../support/renderError.js';
 import { renderWithProviders } from '../support/renderWithProviders.js';
 
 const A1 = 'appointment_id=1';
-
-// React logs the errors a render throws; keep the output readable and check what was thrown.
-function renderError(element: React.ReactElement): unknown {
-  const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-  try {
-    render(element);
-  } catch (error) {
-    return error;
-  } finally {
-    quiet.mockRestore();
-  }
-  return undefined;
-}
 
 describe('SuperOfficeProvider', () => {
   it('says to add a QueryClientProvider when there is none above it', () => {

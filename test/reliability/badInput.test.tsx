@@ -1,6 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor } from '@testing-library/react';
-import type { ReactElement } from 'react';
+import { screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import {
   ActivityCompleteCheckbox,
@@ -12,6 +11,7 @@ import {
   useToggleActivity,
 } from '../../src/index.js';
 import { BEARER, startFake } from '../support/fakeServer.js';
+import { renderError } from '../support/renderError.js';
 import { renderWithProviders } from '../support/renderWithProviders.js';
 
 const badIdentifiers: [string, unknown][] = [
@@ -93,19 +93,6 @@ describe('an invalid activity identifier', () => {
     },
   );
 });
-
-// React logs what a render throws; keep the output readable and check what was thrown.
-function renderError(element: ReactElement): unknown {
-  const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-  try {
-    render(element);
-  } catch (error) {
-    return error;
-  } finally {
-    quiet.mockRestore();
-  }
-  return undefined;
-}
 
 describe('a misconfigured app', () => {
   let fetchSpy: MockInstance<typeof fetch>;
