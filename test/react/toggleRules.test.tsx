@@ -408,6 +408,22 @@ describe('rule 7: unmounting leaves nothing behind', () => {
   });
 });
 
+describe('memory', () => {
+  it('keeps no finished toggle in the mutation cache, so clicks do not grow the heap', async () => {
+    const { fake, baseUrl } = await startFake({ activities: { [A1]: 'NotStarted' } });
+    const { user, queryClient } = renderWithProviders(
+      <ActivityCompleteCheckbox activityIdentifier={A1} completed={false} />,
+      baseUrl,
+    );
+    for (let click = 0; click < 3; click++) {
+      await user.click(checkbox());
+      await settled();
+    }
+    expect(fake.requests).toHaveLength(3);
+    await waitFor(() => expect(queryClient.getMutationCache().getAll()).toHaveLength(1));
+  });
+});
+
 describe('headless hooks', () => {
   function PartnerList({ ids }: { ids: string[] }) {
     const toggle = useToggleActivity();
