@@ -85,7 +85,7 @@ function misses(raw) {
   const own = raw.sizes.own.gzip;
   if (own > 5000) {
     notes.push(
-      `- **Size:** own code is ${(own / 1000).toFixed(2)} kB gzip against the 5 kB target. \`.size-limit.json\` holds it at 6.2 kB so that \`npm test\` catches growth. What remains is mostly the toggle rules, the checkbox, six languages' texts and clear error messages; reaching 5 kB would take a product decision (languages in their own entry, error codes instead of sentences).`,
+      `- **Size:** own code is ${(own / 1000).toFixed(2)} kB gzip against the 5 kB target. \`.size-limit.json\` holds it at 6.3 kB so that \`npm test\` catches growth. What remains is mostly the toggle rules, the checkbox, six languages' texts and clear error messages; reaching 5 kB would take a product decision (languages in their own entry, error codes instead of sentences).`,
     );
   }
   const ours = median(raw.client.durations.ours);
