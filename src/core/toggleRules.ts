@@ -29,7 +29,8 @@ import { activityStatusQueryKey } from './activityStatusQueryKey.js';
 export class ActivityToggles {
   readonly #queryClient: QueryClient;
   readonly #lanes = new Map<string, Lane>();
-  #stopWatchingCache: (() => void) | undefined;
+  // One cache subscription for the client's lifetime, made when the first view subscribes.
+  #watchingCache = false;
 
   constructor(queryClient: QueryClient) {
     this.#queryClient = queryClient;
@@ -129,10 +130,13 @@ export class ActivityToggles {
     const lane = this.#lane(activityIdentifier);
     lane.listeners.add(listener);
     // Partners may write the shared entry themselves (setQueryData): every view must follow.
-    this.#stopWatchingCache ??= this.#queryClient.getQueryCache().subscribe(({ query }) => {
-      const watched = this.#lanes.get(String(query.queryKey[2]));
-      if (watched?.queryHash === query.queryHash) this.#notify(watched);
-    });
+    if (!this.#watchingCache) {
+      this.#watchingCache = true;
+      this.#queryClient.getQueryCache().subscribe(({ query }) => {
+        const watched = this.#lanes.get(String(query.queryKey[2]));
+        if (watched?.queryHash === query.queryHash) this.#notify(watched);
+      });
+    }
     return () => {
       lane.listeners.delete(listener);
       this.#forgetIfIdle(lane);
