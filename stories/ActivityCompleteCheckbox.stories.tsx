@@ -2,8 +2,8 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ActivityCompleteCheckbox } from '../src/index.js';
 import { settled, statusOf, wrapperOf } from './support/assertions.js';
-import { builtInTexts } from './support/builtInTexts.js';
 import { checkboxArgTypes } from './support/checkboxArgTypes.js';
+import { playContext } from './support/playContext.js';
 import { RequestCounter } from './support/RequestCounter.js';
 import { ServerStatus } from './support/ServerStatus.js';
 import { storyWebApi } from './support/storyWebApi.js';
@@ -74,10 +74,8 @@ export const Overview: Story = {
       <RequestCounter />
     </section>
   ),
-  play: async ({ canvasElement, globals, loaded }) => {
-    const canvas = within(canvasElement);
-    const text = builtInTexts(globals);
-    const { fake } = storyWebApi({ loaded });
+  play: async (context) => {
+    const { canvas, text, fake } = playContext(context);
     const call = canvas.getByRole('checkbox', { name: 'Call Anna Berg about the renewal' });
     const sale = canvas.getByRole('checkbox', { name: 'Nordic Foods: 40 licences' });
     const review = canvas.getByRole('checkbox', { name: 'Quarterly review with Lumen AS' });
@@ -121,10 +119,9 @@ export const Overview: Story = {
 
 /** Unticked; a click ticks it at once and the fake WebAPI confirms. */
 export const NotCompleted: Story = {
-  play: async ({ args, canvasElement, globals, loaded }) => {
-    const canvas = within(canvasElement);
-    const text = builtInTexts(globals);
-    const { fake } = storyWebApi({ loaded });
+  play: async (context) => {
+    const { args } = context;
+    const { canvas, text, fake } = playContext(context);
     const checkbox = canvas.getByRole('checkbox', { name: text.completed });
     await expect(checkbox).not.toBeChecked();
     await expect(wrapperOf(checkbox)).toHaveAttribute('data-state', 'unchecked');
@@ -148,10 +145,8 @@ export const NotCompleted: Story = {
 export const Completed: Story = {
   args: { completed: true },
   parameters: { fakeWebApi: { activities: { 'appointment_id=42': 'Completed' } } },
-  play: async ({ canvasElement, globals, loaded }) => {
-    const canvas = within(canvasElement);
-    const text = builtInTexts(globals);
-    const { fake } = storyWebApi({ loaded });
+  play: async (context) => {
+    const { canvas, text, fake } = playContext(context);
     const checkbox = canvas.getByRole('checkbox', { name: text.completed });
     await expect(checkbox).toBeChecked();
     await expect(checkbox).toHaveAttribute('data-state', 'checked');
@@ -230,10 +225,8 @@ export const ThreeStateAppointmentLandsOnStarted: Story = {
   parameters: {
     fakeWebApi: { activities: { 'appointment_id=42': 'NotStarted' }, threeStateAppointments: true },
   },
-  play: async ({ canvasElement, globals, loaded }) => {
-    const canvas = within(canvasElement);
-    const text = builtInTexts(globals);
-    const { fake } = storyWebApi({ loaded });
+  play: async (context) => {
+    const { canvas, text, fake } = playContext(context);
     const checkbox = canvas.getByRole<HTMLInputElement>('checkbox', { name: text.completed });
     await userEvent.click(checkbox);
     await settled(checkbox);
@@ -255,10 +248,8 @@ export const ThreeStateAppointmentLandsOnStarted: Story = {
 export const Disabled: Story = {
   args: { completed: true, disabled: true },
   parameters: { fakeWebApi: { activities: { 'appointment_id=42': 'Completed' } } },
-  play: async ({ canvasElement, globals, loaded }) => {
-    const canvas = within(canvasElement);
-    const text = builtInTexts(globals);
-    const { fake } = storyWebApi({ loaded });
+  play: async (context) => {
+    const { canvas, text, fake } = playContext(context);
     const checkbox = canvas.getByRole('checkbox', { name: text.completed });
     await expect(checkbox).toBeDisabled();
     await expect(checkbox).toHaveAttribute('data-disabled');
@@ -308,10 +299,8 @@ export const CustomLabelClassNameAndStylesheet: Story = {
 /** Without the optional stylesheet: a plain native checkbox that works just the same. */
 export const Unstyled: Story = {
   globals: { stylesheet: 'off' },
-  play: async ({ canvasElement, globals, loaded }) => {
-    const canvas = within(canvasElement);
-    const text = builtInTexts(globals);
-    const { fake } = storyWebApi({ loaded });
+  play: async (context) => {
+    const { canvas, text, fake } = playContext(context);
     const checkbox = canvas.getByRole('checkbox', { name: text.completed });
     await expect(getComputedStyle(checkbox).accentColor).toBe('auto');
     await expect(getComputedStyle(wrapperOf(checkbox)).display).toBe('inline');

@@ -1,12 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import { ActivityCompleteCheckbox } from '../src/index.js';
 import { settled, statusOf, wrapperOf } from './support/assertions.js';
-import { builtInTexts } from './support/builtInTexts.js';
 import { checkboxArgTypes } from './support/checkboxArgTypes.js';
+import { playContext } from './support/playContext.js';
 import { RequestCounter } from './support/RequestCounter.js';
 import { ServerStatus } from './support/ServerStatus.js';
-import { storyWebApi } from './support/storyWebApi.js';
 
 const ID = 'appointment_id=42';
 
@@ -45,10 +44,8 @@ type Story = StoryObj<typeof meta>;
  */
 export const PendingOnASlowServer: Story = {
   parameters: { fakeWebApi: { activities: { [ID]: 'NotStarted' }, latencyMs: 3000 } },
-  play: async ({ canvasElement, globals, loaded }) => {
-    const canvas = within(canvasElement);
-    const text = builtInTexts(globals);
-    const { fake } = storyWebApi({ loaded });
+  play: async (context) => {
+    const { canvas, text, fake } = playContext(context);
     fake.setLatency(0);
     const release = fake.hold();
     const checkbox = canvas.getByRole('checkbox', { name: text.completed });
@@ -77,10 +74,8 @@ export const PendingOnASlowServer: Story = {
  * so the queued ones are dropped. The counter comes from the fake WebAPI itself.
  */
 export const RapidClicksSendOneRequest: Story = {
-  play: async ({ canvasElement, globals, loaded }) => {
-    const canvas = within(canvasElement);
-    const text = builtInTexts(globals);
-    const { fake } = storyWebApi({ loaded });
+  play: async (context) => {
+    const { canvas, text, fake } = playContext(context);
     const release = fake.hold();
     const checkbox = canvas.getByRole('checkbox', { name: text.completed });
     for (let click = 1; click <= 5; click += 1) {
@@ -105,10 +100,8 @@ export const RapidClicksSendOneRequest: Story = {
  * the last click said.
  */
 export const RapidClicksBackToTheStartSendTwo: Story = {
-  play: async ({ canvasElement, globals, loaded }) => {
-    const canvas = within(canvasElement);
-    const text = builtInTexts(globals);
-    const { fake } = storyWebApi({ loaded });
+  play: async (context) => {
+    const { canvas, text, fake } = playContext(context);
     const release = fake.hold();
     const checkbox = canvas.getByRole('checkbox', { name: text.completed });
     for (let click = 1; click <= 4; click += 1) await userEvent.click(checkbox);
@@ -143,10 +136,8 @@ export const TwoWidgetsStayInSync: Story = {
       <RequestCounter />
     </div>
   ),
-  play: async ({ canvasElement, globals, loaded }) => {
-    const canvas = within(canvasElement);
-    const text = builtInTexts(globals);
-    const { fake } = storyWebApi({ loaded });
+  play: async (context) => {
+    const { canvas, text, fake } = playContext(context);
     const inList = canvas.getByRole('checkbox', { name: 'Call Anna Berg (list)' });
     const inDetails = canvas.getByRole('checkbox', { name: 'Call Anna Berg (details)' });
     const release = fake.hold();
@@ -176,10 +167,8 @@ export const TwoWidgetsStayInSync: Story = {
  * the server's word wins over the click.
  */
 export const ServerAnswerWinsOverTheClick: Story = {
-  play: async ({ canvasElement, globals, loaded }) => {
-    const canvas = within(canvasElement);
-    const text = builtInTexts(globals);
-    const { fake } = storyWebApi({ loaded });
+  play: async (context) => {
+    const { canvas, text, fake } = playContext(context);
     fake.setStatus(ID, 'Completed'); // another user, behind the dashboard's back
     const checkbox = canvas.getByRole('checkbox', { name: text.completed });
     await userEvent.click(checkbox);

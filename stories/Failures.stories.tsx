@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
-import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import {
   ActivityCompleteCheckbox,
   type SuperOfficeApiError,
@@ -10,11 +10,11 @@ import {
 import type { RecordedRequest } from '../src/testing/FakeWebApi.js';
 import type { FakeFault } from '../src/testing/fakeFaults.js';
 import { settled, wrapperOf } from './support/assertions.js';
-import { builtInTexts } from './support/builtInTexts.js';
 import { checkboxArgTypes } from './support/checkboxArgTypes.js';
+import { playContext } from './support/playContext.js';
 import { ServerStatus } from './support/ServerStatus.js';
 import { useStoryWebApi } from './support/StoryWebApiContext.js';
-import { type FakeWebApiParameters, storyWebApi } from './support/storyWebApi.js';
+import type { FakeWebApiParameters } from './support/storyWebApi.js';
 
 const ID = 'appointment_id=42';
 
@@ -66,10 +66,9 @@ export const ServerErrorRollsBack: Story = {
       },
     }),
   },
-  play: async ({ args, canvasElement, globals, loaded }) => {
-    const canvas = within(canvasElement);
-    const text = builtInTexts(globals);
-    const { fake } = storyWebApi({ loaded });
+  play: async (context) => {
+    const { args } = context;
+    const { canvas, text, fake } = playContext(context);
     const checkbox = canvas.getByRole('checkbox', { name: text.completed });
     await userEvent.click(checkbox);
     await settled(checkbox);
@@ -101,10 +100,9 @@ export const ProxyBadGatewayPage: Story = {
   parameters: {
     fakeWebApi: failingOnce({ status: 502, body: NGINX_502, contentType: 'text/html' }),
   },
-  play: async ({ args, canvasElement, globals, loaded }) => {
-    const canvas = within(canvasElement);
-    const text = builtInTexts(globals);
-    const { fake } = storyWebApi({ loaded });
+  play: async (context) => {
+    const { args } = context;
+    const { canvas, text, fake } = playContext(context);
     const checkbox = canvas.getByRole('checkbox', { name: text.completed });
     await userEvent.click(checkbox);
     await settled(checkbox);
@@ -122,10 +120,9 @@ export const ProxyBadGatewayPage: Story = {
 /** The connection is gone before the request reaches SuperOffice (offline, VPN down). */
 export const OfflineOutcomeUnknown: Story = {
   parameters: { fakeWebApi: failingOnce({ drop: 'before-apply' }) },
-  play: async ({ args, canvasElement, globals, loaded }) => {
-    const canvas = within(canvasElement);
-    const text = builtInTexts(globals);
-    const { fake } = storyWebApi({ loaded });
+  play: async (context) => {
+    const { args } = context;
+    const { canvas, text, fake } = playContext(context);
     const checkbox = canvas.getByRole('checkbox', { name: text.completed });
     await userEvent.click(checkbox);
     await settled(checkbox);
@@ -147,10 +144,8 @@ export const OfflineOutcomeUnknown: Story = {
  */
 export const DroppedAfterSuperOfficeAppliedIt: Story = {
   parameters: { fakeWebApi: failingOnce({ drop: 'after-apply' }) },
-  play: async ({ canvasElement, globals, loaded }) => {
-    const canvas = within(canvasElement);
-    const text = builtInTexts(globals);
-    const { fake } = storyWebApi({ loaded });
+  play: async (context) => {
+    const { canvas, text, fake } = playContext(context);
     const checkbox = canvas.getByRole('checkbox', { name: text.completed });
     await userEvent.click(checkbox);
     await settled(checkbox);
@@ -200,10 +195,8 @@ function SignInAgainOn401({ language }: { language: string | undefined }) {
  */
 export const UnauthorizedThenReauthenticated: Story = {
   render: (_args, { globals }) => <SignInAgainOn401 language={globals.language} />,
-  play: async ({ canvasElement, globals, loaded }) => {
-    const canvas = within(canvasElement);
-    const text = builtInTexts(globals);
-    const { fake } = storyWebApi({ loaded });
+  play: async (context) => {
+    const { canvas, text, fake } = playContext(context);
     const checkbox = canvas.getByRole('checkbox', { name: text.completed });
     await userEvent.click(checkbox);
     await settled(checkbox);
