@@ -2,13 +2,11 @@ import { screen, waitFor } from '@testing-library/react';
 import { createRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { ActivityCompleteCheckbox, InvalidActivityIdentifierError } from '../../src/index.js';
+import { checkbox, settled } from '../support/checkboxQueries.js';
 import { startFake } from '../support/fakeServer.js';
 import { renderWithProviders } from '../support/renderWithProviders.js';
 
 const A1 = 'appointment_id=1';
-const checkbox = (name: string | RegExp = 'Completed') =>
-  screen.getByRole<HTMLInputElement>('checkbox', { name });
-const settled = () => waitFor(() => expect(checkbox().getAttribute('aria-busy')).toBeNull());
 
 describe('ActivityCompleteCheckbox', () => {
   it('is a native checkbox with a label, and Space toggles it without moving focus', async () => {

@@ -8,18 +8,12 @@ import {
   useActivityStatus,
   useToggleActivity,
 } from '../../src/index.js';
+import { checkbox, settled } from '../support/checkboxQueries.js';
 import { startFake } from '../support/fakeServer.js';
 import { renderWithProviders } from '../support/renderWithProviders.js';
 
 const A1 = 'appointment_id=1';
 const A2 = 'appointment_id=2';
-
-const checkbox = (name = 'Completed') => screen.getByRole<HTMLInputElement>('checkbox', { name });
-const allCheckboxes = () => screen.getAllByRole<HTMLInputElement>('checkbox');
-const settled = () =>
-  waitFor(() => {
-    for (const box of allCheckboxes()) expect(box.getAttribute('aria-busy')).toBeNull();
-  });
 
 describe('rule 1: a click flips the checkbox at once', () => {
   it('shows the new state and "Saving…" before the server has answered', async () => {
