@@ -10,23 +10,10 @@ import {
   useActivityStatus,
   useToggleActivity,
 } from '../../src/index.js';
+import { BAD_IDENTIFIERS } from '../support/badIdentifiers.js';
 import { BEARER, startFake } from '../support/fakeServer.js';
 import { renderError } from '../support/renderError.js';
 import { renderWithProviders } from '../support/renderWithProviders.js';
-
-const badIdentifiers: [string, unknown][] = [
-  ['empty', ''],
-  ['whitespace', '   '],
-  ['an unknown key', 'contact_id=5'],
-  ['a non-integer id', 'appointment_id=1.5'],
-  ['a negative id', 'sale_id=-3'],
-  ['a zero id', 'document_id=0'],
-  ['10,000 characters long', `appointment_id=${'9'.repeat(9_985)}`],
-  ['a number', 42],
-  ['null', null],
-  ['undefined', undefined],
-  ['an object', { appointment_id: 1 }],
-];
 
 /** A `fetch` that counts what the client tries to send, before any server could see it. */
 function countingFetch() {
@@ -34,7 +21,7 @@ function countingFetch() {
 }
 
 describe('an invalid activity identifier', () => {
-  it.each(badIdentifiers)(
+  it.each(BAD_IDENTIFIERS)(
     'that is %s: the checkbox reports a typed error and shows it, sending nothing',
     async (_, identifier) => {
       const { fake, baseUrl } = await startFake();
@@ -63,7 +50,7 @@ describe('an invalid activity identifier', () => {
     },
   );
 
-  it.each(badIdentifiers)(
+  it.each(BAD_IDENTIFIERS)(
     'that is %s: useToggleActivity().mutateAsync rejects with a typed error, sending nothing',
     async (_, identifier) => {
       const { fake, baseUrl } = await startFake();
