@@ -9,12 +9,11 @@ import {
   useImperativeHandle,
   useRef,
 } from 'react';
-import { type ActivityStatus, isCompleted } from '../client/activityStatus.js';
+import type { ActivityStatus } from '../client/activityStatus.js';
 import type { SuperOfficeError } from '../client/errors/SuperOfficeError.js';
-import { useActivityStatus } from '../react/useActivityStatus.js';
+import { useActivityCheckbox } from '../react/useActivityCheckbox.js';
 import { useBrowserLayoutEffect } from '../react/useBrowserLayoutEffect.js';
 import { useSuperOffice } from '../react/useSuperOfficeClient.js';
-import { useToggleActivity } from '../react/useToggleActivity.js';
 import { type ActivityCheckboxLabels, labelsFor } from './messages.js';
 
 type NativeInputProps = Omit<
@@ -66,11 +65,11 @@ export const ActivityCompleteCheckbox = forwardRef<HTMLInputElement, ActivityCom
     } = props;
     const { language } = useSuperOffice();
     const labels = labelsFor(language, labelOverrides);
-    const { status, isPending, error } = useActivityStatus(activityIdentifier, {
-      status: knownStatus,
-      completed,
-    });
-    const toggle = useToggleActivity();
+    const { checked, indeterminate, isPending, error, toggle } = useActivityCheckbox(
+      activityIdentifier,
+      { status: knownStatus, completed },
+      { onCompletedChange, onError },
+    );
 
     const generatedId = useId();
     const inputId = id ?? `${generatedId}-input`;
@@ -78,13 +77,10 @@ export const ActivityCompleteCheckbox = forwardRef<HTMLInputElement, ActivityCom
     const input = useRef<HTMLInputElement>(null);
     useImperativeHandle(ref, () => input.current as HTMLInputElement, []);
 
-    // Only a three-state appointment can rest half-way; a `Started` sale is simply not completed.
-    const indeterminate = status === 'Started' && /^appointment_id=/.test(activityIdentifier);
     useBrowserLayoutEffect(() => {
       if (input.current) input.current.indeterminate = indeterminate;
     }, [indeterminate]);
 
-    const checked = isCompleted(status);
     const dataAttributes = {
       'data-state': indeterminate ? 'indeterminate' : checked ? 'checked' : 'unchecked',
       'data-pending': isPending ? '' : undefined,
@@ -104,15 +100,7 @@ export const ActivityCompleteCheckbox = forwardRef<HTMLInputElement, ActivityCom
           disabled={disabled}
           aria-busy={isPending || undefined}
           aria-describedby={[describedBy, error && errorId].filter(Boolean).join(' ') || undefined}
-          onChange={() =>
-            toggle.mutate(
-              { activityIdentifier },
-              {
-                onSuccess: (confirmed) => onCompletedChange?.(isCompleted(confirmed), confirmed),
-                onError: (failure) => onError?.(failure),
-              },
-            )
-          }
+          onChange={toggle}
         />
         <label htmlFor={inputId}>{label ?? labels.completed}</label>
         <span role="status" style={visuallyHidden}>

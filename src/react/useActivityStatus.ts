@@ -20,6 +20,10 @@ export interface ActivityStatusResult {
   completed: boolean;
   /** A toggle of this activity is clicked but not yet settled (from any view of it). */
   isPending: boolean;
+  /** The outcome of a toggle is being read back from the server (the view stays pending). */
+  isChecking: boolean;
+  /** Clicked while offline: the intent waits for the connection (the view stays pending). */
+  isQueued: boolean;
   /** Why the last toggle failed; cleared by the next click. */
   error: SuperOfficeError | undefined;
 }
@@ -75,6 +79,8 @@ export function useActivityStatus(
     status: state.status,
     completed: isCompleted(state.status),
     isPending: state.pending,
+    isChecking: false,
+    isQueued: false,
     error: state.error,
   };
 }
