@@ -17,6 +17,7 @@ export type { Credential, SuperOfficeAuth } from './client/auth.js';
 export type { SuperOfficeClientConfig } from './client/clientConfig.js';
 export type { SuperOfficeClient, ToggleActivityOptions } from './client/createSuperOfficeClient.js';
 export { createSuperOfficeClient } from './client/createSuperOfficeClient.js';
+export { ActivityChangedElsewhereError } from './client/errors/ActivityChangedElsewhereError.js';
 export { InvalidActivityIdentifierError } from './client/errors/InvalidActivityIdentifierError.js';
 export type { SuperOfficeApiErrorDetails } from './client/errors/SuperOfficeApiError.js';
 export { SuperOfficeApiError } from './client/errors/SuperOfficeApiError.js';

@@ -7,6 +7,11 @@ import { type KnownActivityStatus, useActivityStatus } from './useActivityStatus
 import { useToggleActivity } from './useToggleActivity.js';
 
 export interface ActivityCheckboxOptions {
+  /**
+   * `true` (default): the server ends where the last click said, with corrective toggles when it
+   * answers otherwise. `false`: the toggle's answer is final (a three-state appointment's cycle).
+   */
+  converge?: boolean | undefined;
   /** Called when the server has confirmed the state this checkbox's clicks asked for. */
   onCompletedChange?: ((completed: boolean, status: ActivityStatus) => void) | undefined;
   /** Called once per failed toggle started from this checkbox. */
