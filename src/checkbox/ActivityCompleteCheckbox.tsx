@@ -10,6 +10,7 @@ import {
   useRef,
 } from 'react';
 import type { ActivityStatus } from '../client/activityStatus.js';
+import { ActivityChangedElsewhereError } from '../client/errors/ActivityChangedElsewhereError.js';
 import type { SuperOfficeError } from '../client/errors/SuperOfficeError.js';
 import { useActivityCheckbox } from '../react/useActivityCheckbox.js';
 import { useBrowserLayoutEffect } from '../react/useBrowserLayoutEffect.js';
@@ -20,6 +21,12 @@ type NativeInputProps = Omit<
   InputHTMLAttributes<HTMLInputElement>,
   'type' | 'checked' | 'defaultChecked' | 'onChange' | 'onError' | 'children' | 'value'
 >;
+
+/**
+ * The checkbox's parts, each marked `data-part="…"` (with `data-scope="activity-checkbox"`):
+ * the wrapper, the native input, its label, the visually hidden live region, the error text.
+ */
+export type ActivityCheckboxPart = 'root' | 'input' | 'label' | 'status' | 'error';
 
 export interface ActivityCompleteCheckboxProps extends NativeInputProps {
   /** E.g. `"appointment_id=42"`, `"sale_id=7"`, `"document_id=9"`. */
@@ -32,6 +39,20 @@ export interface ActivityCompleteCheckboxProps extends NativeInputProps {
   label?: ReactNode;
   /** Override any built-in text. */
   labels?: Partial<ActivityCheckboxLabels> | undefined;
+  /**
+   * `true` (default): the server ends where the user's last click said. `false`: the server's
+   * answer is kept as it is, e.g. a three-state appointment stepping through `Started`.
+   */
+  converge?: boolean | undefined;
+  /**
+   * Class names per part; `className` is the same as `classNames.root`.
+   *
+   * @example
+   * <ActivityCompleteCheckbox classNames={{ input: 'size-4 data-[pending]:opacity-60', error: 'text-red-700' }} … />
+   */
+  classNames?: Partial<Record<ActivityCheckboxPart, string>> | undefined;
+  /** Inline styles per part (the input's are also `style`). */
+  styles?: Partial<Record<ActivityCheckboxPart, CSSProperties>> | undefined;
   /** Called when the server has confirmed the state this checkbox's clicks asked for. */
   onCompletedChange?: ((completed: boolean, status: ActivityStatus) => void) | undefined;
   /** Called once per failed toggle started from this checkbox. */
@@ -40,9 +61,12 @@ export interface ActivityCompleteCheckboxProps extends NativeInputProps {
 
 /**
  * A native checkbox that ticks a SuperOffice activity as completed, and unticks it. Clicks show
- * at once; the server ends where the user's last click said. Styling hooks on the wrapper and
- * the input: `data-state="checked|unchecked|indeterminate"`, `data-pending`, `data-error`,
- * `data-disabled`. No CSS needed; `superoffice-activity-react/styles.css` is optional.
+ * at once; the server ends where the user's last click said. Every part (`data-part="root"`,
+ * `"input"`, `"label"`, `"status"`, `"error"`) carries the state for styling:
+ * `data-state="checked|unchecked|indeterminate"`, `data-pending`, `data-checking`, `data-queued`,
+ * `data-error`, `data-disabled`. No CSS needed; `superoffice-activity-react/styles.css` is
+ * optional. Nothing the checkbox shows moves the input: the error text is on its own line (with
+ * the stylesheet, under the box, taking no space).
  *
  * @example
  * <ActivityCompleteCheckbox activityIdentifier={`appointment_id=${row.id}`} completed={row.completed} />
@@ -55,21 +79,26 @@ export const ActivityCompleteCheckbox = forwardRef<HTMLInputElement, ActivityCom
       status: knownStatus,
       label,
       labels: labelOverrides,
+      converge = true,
+      classNames = {},
+      styles = {},
       onCompletedChange,
       onError,
       disabled,
       className,
+      style,
       id,
       'aria-describedby': describedBy,
       ...inputProps
     } = props;
     const { language } = useSuperOffice();
     const labels = labelsFor(language, labelOverrides);
-    const { checked, indeterminate, isPending, error, toggle } = useActivityCheckbox(
-      activityIdentifier,
-      { status: knownStatus, completed },
-      { onCompletedChange, onError },
-    );
+    const { checked, indeterminate, isPending, isChecking, isQueued, error, toggle } =
+      useActivityCheckbox(
+        activityIdentifier,
+        { status: knownStatus, completed },
+        { converge, onCompletedChange, onError },
+      );
 
     const generatedId = useId();
     const inputId = id ?? `${generatedId}-input`;
@@ -81,40 +110,70 @@ export const ActivityCompleteCheckbox = forwardRef<HTMLInputElement, ActivityCom
       if (input.current) input.current.indeterminate = indeterminate;
     }, [indeterminate]);
 
-    const dataAttributes = {
+    const state = {
+      'data-scope': 'activity-checkbox',
       'data-state': indeterminate ? 'indeterminate' : checked ? 'checked' : 'unchecked',
-      'data-pending': isPending ? '' : undefined,
-      'data-error': error ? '' : undefined,
-      'data-disabled': disabled ? '' : undefined,
+      'data-pending': flag(isPending),
+      'data-checking': flag(isChecking),
+      'data-queued': flag(isQueued),
+      'data-error': flag(error),
+      'data-disabled': flag(disabled),
     };
+    const part = (name: ActivityCheckboxPart, ...extra: (string | undefined)[]) => ({
+      ...state,
+      'data-part': name,
+      className: [...extra, classNames[name]].filter(Boolean).join(' ') || undefined,
+    });
 
     return (
-      <span className={className} {...dataAttributes}>
+      <span {...part('root', className)} style={styles.root}>
         <input
           {...inputProps}
-          {...dataAttributes}
+          {...part('input')}
+          style={{ ...style, ...styles.input }}
           ref={input}
           type="checkbox"
           id={inputId}
           checked={checked}
           disabled={disabled}
-          aria-busy={isPending || undefined}
+          aria-busy={isPending || isChecking || isQueued || undefined}
           aria-describedby={[describedBy, error && errorId].filter(Boolean).join(' ') || undefined}
           onChange={toggle}
         />
-        <label htmlFor={inputId}>{label ?? labels.completed}</label>
-        <span role="status" style={visuallyHidden}>
-          {isPending ? labels.saving : ''}
+        <label {...part('label')} style={styles.label} htmlFor={inputId}>
+          {label ?? labels.completed}
+        </label>
+        <span {...part('status')} role="status" style={{ ...visuallyHidden, ...styles.status }}>
+          {isQueued ? labels.queued : isChecking ? labels.checking : isPending ? labels.saving : ''}
         </span>
         {error ? (
-          <span role="alert" id={errorId} data-error-message="">
-            {error.outcomeUnknown ? labels.unconfirmed : `${labels.failed}: ${error.message}`}
+          // Its own line, so it never widens the input's line (which would move the input in a
+          // centred or right-aligned cell); the stylesheet takes it out of the flow altogether.
+          <span
+            {...part('error')}
+            role="alert"
+            id={errorId}
+            style={{ display: 'block', ...styles.error }}
+          >
+            {errorText(error, labels)}
           </span>
         ) : null}
       </span>
     );
   },
 );
+
+/** Text only: a server's message is never parsed as markup. */
+function errorText(error: SuperOfficeError, labels: ActivityCheckboxLabels): string {
+  if (error.outcomeUnknown) return labels.unconfirmed;
+  if (error instanceof ActivityChangedElsewhereError) return labels.changedElsewhere;
+  return `${labels.failed}: ${error.message}`;
+}
+
+/** `""` (present) or `undefined` (absent), as React renders boolean data attributes. */
+function flag(on: unknown): '' | undefined {
+  return on ? '' : undefined;
+}
 
 const visuallyHidden: CSSProperties = {
   position: 'absolute',

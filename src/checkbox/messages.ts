@@ -4,17 +4,26 @@ export interface ActivityCheckboxLabels {
   completed: string;
   /** Announced while a toggle is unsettled. */
   saving: string;
+  /** Announced while the outcome of a toggle is read back from the server. */
+  checking: string;
+  /** Announced when a click waits for the connection to come back. */
+  queued: string;
   /** Shown before the server's message when a toggle failed. */
   failed: string;
-  /** Shown when no answer came back, so the state could not be confirmed. */
+  /** Shown when the outcome could not be confirmed; the checkbox shows the last known state. */
   unconfirmed: string;
+  /** Shown when the activity kept being changed somewhere else while it was being saved. */
+  changedElsewhere: string;
 }
 
 const en: ActivityCheckboxLabels = {
   completed: 'Completed',
   saving: 'Saving…',
+  checking: 'Checking with the server…',
+  queued: 'Will be saved when the connection is back.',
   failed: 'Could not save the change',
-  unconfirmed: 'The change could not be confirmed. Reload to see the current state.',
+  unconfirmed: 'The change could not be confirmed.',
+  changedElsewhere: 'The activity was changed elsewhere; this shows its current state.',
 };
 
 /** Built-in texts by ISO 639-1 language; anything else falls back to English. */
@@ -23,34 +32,48 @@ export const BUILT_IN_LABELS: Readonly<Record<string, ActivityCheckboxLabels>> =
   nb: {
     completed: 'Fullført',
     saving: 'Lagrer…',
+    checking: 'Sjekker med serveren…',
+    queued: 'Lagres når tilkoblingen er tilbake.',
     failed: 'Kunne ikke lagre endringen',
-    unconfirmed: 'Endringen kunne ikke bekreftes. Last inn på nytt for å se gjeldende status.',
+    unconfirmed: 'Endringen kunne ikke bekreftes.',
+    changedElsewhere: 'Aktiviteten ble endret et annet sted; her vises gjeldende status.',
   },
   sv: {
     completed: 'Slutförd',
     saving: 'Sparar…',
+    checking: 'Kontrollerar med servern…',
+    queued: 'Sparas när anslutningen är tillbaka.',
     failed: 'Det gick inte att spara ändringen',
-    unconfirmed: 'Ändringen kunde inte bekräftas. Ladda om för att se aktuell status.',
+    unconfirmed: 'Ändringen kunde inte bekräftas.',
+    changedElsewhere: 'Aktiviteten ändrades någon annanstans; här visas aktuell status.',
   },
   da: {
     completed: 'Fuldført',
     saving: 'Gemmer…',
+    checking: 'Tjekker med serveren…',
+    queued: 'Gemmes, når forbindelsen er tilbage.',
     failed: 'Ændringen kunne ikke gemmes',
-    unconfirmed: 'Ændringen kunne ikke bekræftes. Genindlæs for at se den aktuelle status.',
+    unconfirmed: 'Ændringen kunne ikke bekræftes.',
+    changedElsewhere: 'Aktiviteten blev ændret et andet sted; her vises den aktuelle status.',
   },
   de: {
     completed: 'Erledigt',
     saving: 'Wird gespeichert…',
+    checking: 'Wird mit dem Server abgeglichen…',
+    queued: 'Wird gespeichert, sobald die Verbindung wieder da ist.',
     failed: 'Die Änderung konnte nicht gespeichert werden',
-    unconfirmed:
-      'Die Änderung konnte nicht bestätigt werden. Laden Sie neu, um den aktuellen Stand zu sehen.',
+    unconfirmed: 'Die Änderung konnte nicht bestätigt werden.',
+    changedElsewhere:
+      'Die Aktivität wurde an anderer Stelle geändert; hier steht der aktuelle Stand.',
   },
   nl: {
     completed: 'Voltooid',
     saving: 'Opslaan…',
+    checking: 'Controleren bij de server…',
+    queued: 'Wordt opgeslagen zodra de verbinding terug is.',
     failed: 'De wijziging kon niet worden opgeslagen',
-    unconfirmed:
-      'De wijziging kon niet worden bevestigd. Laad opnieuw om de huidige status te zien.',
+    unconfirmed: 'De wijziging kon niet worden bevestigd.',
+    changedElsewhere: 'De activiteit is elders gewijzigd; hier staat de huidige status.',
   },
 };
 
