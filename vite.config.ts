@@ -23,7 +23,11 @@ export default defineConfig({
     lib: {
       entry: {
         index: resolve(import.meta.dirname, 'src/index.ts'),
+        // One entry per runtime, as msw does: only `testing/msw` imports msw, only
+        // `testing/node` imports `node:*`.
         'testing/index': resolve(import.meta.dirname, 'src/testing/index.ts'),
+        'testing/msw': resolve(import.meta.dirname, 'src/testing/msw.ts'),
+        'testing/node': resolve(import.meta.dirname, 'src/testing/node.ts'),
       },
       formats: ['es'],
     },

@@ -7,8 +7,7 @@ import {
   type SuperOfficeAuth,
   SuperOfficeProvider,
 } from '../src/index.js';
-import type { RecordedRequest } from '../src/testing/FakeWebApi.js';
-import type { FakeFault } from '../src/testing/fakeFaults.js';
+import type { FakeFault, RecordedRequest } from '../src/testing/index.js';
 import { settled, wrapperOf } from './support/assertions.js';
 import { checkboxArgTypes } from './support/checkboxArgTypes.js';
 import { playContext } from './support/playContext.js';

@@ -1,7 +1,7 @@
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { SuperOfficeProvider } from '../../src/index.js';
-import { FAKE_CREDENTIALS } from '../../src/testing/fakeCredentials.js';
+import { FAKE_CREDENTIALS } from '../../src/testing/index.js';
 
 /** Loopback is allowed over plain http; the custom fetch never leaves the page anyway. */
 export const BENCH_BASE_URL = 'http://127.0.0.1/api';

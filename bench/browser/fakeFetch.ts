@@ -1,4 +1,4 @@
-import type { FakeWebApi } from '../../src/testing/FakeWebApi.js';
+import type { FakeWebApi } from '../../src/testing/index.js';
 
 /** A `fetch` that answers from `fake` in-page, and knows how many requests are still open. */
 export interface FakeFetch {

@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import type { ActivityStatus } from '../../src/index.js';
-import { FakeWebApi } from '../../src/testing/FakeWebApi.js';
+import { FakeWebApi } from '../../src/testing/index.js';
 import { BENCH_BASE_URL, BENCH_TOKEN } from './BenchProviders.js';
 import { createFakeFetch, type FakeFetch } from './fakeFetch.js';
 import { configureGeneratedClient } from './generatedClient.js';

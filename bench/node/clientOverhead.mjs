@@ -1,12 +1,13 @@
 // Row 7: sequential toggles over loopback to the Node fake server, four ways: this library's
-// client, raw fetch with the same headers and body, ky configured as the client configures it
-// (to tell ky's share of the overhead from ours), and SuperOffice's own client (axios).
-// Interleaved call by call, in a rotating order, so that drift hits all three alike.
+// client, ky called as the client calls it (the difference is the library's own layer), raw
+// fetch with the same headers and body (the difference to ky is ky's), and SuperOffice's own
+// client (axios). Interleaved call by call, in a rotating order, so that drift hits all alike.
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import ky from 'ky';
 import { createSuperOfficeClient } from '../../dist/index.js';
-import { FAKE_CREDENTIALS, FakeWebApi, startFakeWebApiServer } from '../../dist/testing/index.js';
+import { FAKE_CREDENTIALS, FakeWebApi } from '../../dist/testing/index.js';
+import { startFakeWebApiServer } from '../../dist/testing/node.js';
 
 const require = createRequire(import.meta.url);
 const ID = 'appointment_id=1';
@@ -65,16 +66,14 @@ function rawFetchToggle(baseUrl) {
   };
 }
 
-// The options src/client/createSuperOfficeClient.ts gives ky.
+// ky called the way src/client/createSuperOfficeClient.ts calls it: `ky.post` with its options.
 function kyToggle(baseUrl) {
-  const http = ky.create({
-    prefix: `${baseUrl}/v1/`,
-    timeout: 10_000,
-    retry: 0,
-    redirect: 'manual',
-  });
   return async () => {
-    const response = await http.post('Agents/Appointment/ToggleActivity', {
+    const response = await ky.post('Agents/Appointment/ToggleActivity', {
+      prefix: `${baseUrl}/v1/`,
+      timeout: 10_000,
+      retry: 0,
+      redirect: 'manual',
       headers: HEADERS,
       body: BODY,
     });

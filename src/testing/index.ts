@@ -1,6 +1,10 @@
+// `superoffice-activity-react/testing`: the in-memory fake WebAPI and a `fetch` over it. Runs
+// anywhere (browser, jsdom, Node) and imports neither msw nor `node:*`; the MSW handlers are in
+// `./testing/msw`, the HTTP server in `./testing/node`.
 export type { ActivityIdentifier, ActivityKind } from '../client/activityIdentifier.js';
 export { activityIdentifier } from '../client/activityIdentifier.js';
 export type { ActivityStatus } from '../client/activityStatus.js';
+export { createFakeFetch } from './createFakeFetch.js';
 export type {
   FakeOutcome,
   FakeWebApiOptions,
@@ -11,7 +15,3 @@ export { FakeWebApi } from './FakeWebApi.js';
 export type { FakeCredentials } from './fakeCredentials.js';
 export { FAKE_CREDENTIALS } from './fakeCredentials.js';
 export type { FakeFault } from './fakeFaults.js';
-export type { FakeWebApiServer, FakeWebApiServerOptions } from './fakeWebApiServer.js';
-export { startFakeWebApiServer } from './fakeWebApiServer.js';
-export type { FakeWebApiHandlersOptions } from './mswHandlers.js';
-export { createFakeWebApiHandlers } from './mswHandlers.js';

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { FakeWebApi } from '../../src/testing/FakeWebApi.js';
+import type { FakeWebApi } from '../../src/testing/index.js';
 import type { StoryWebApi } from './storyWebApi.js';
 
 export const StoryWebApiContext = createContext<StoryWebApi | null>(null);

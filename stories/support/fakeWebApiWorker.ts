@@ -1,7 +1,7 @@
 import type { HttpHandler } from 'msw';
 import { type SetupWorker, setupWorker } from 'msw/browser';
-import type { FakeWebApi } from '../../src/testing/FakeWebApi.js';
-import { createFakeWebApiHandlers } from '../../src/testing/mswHandlers.js';
+import type { FakeWebApi } from '../../src/testing/index.js';
+import { createFakeWebApiHandlers } from '../../src/testing/msw.js';
 
 let started: Promise<SetupWorker> | undefined;
 // One fake per story, each behind its own base URL, so stories side by side on a docs page

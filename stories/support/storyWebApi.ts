@@ -1,8 +1,8 @@
 import type { StoryContext } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
+import type { FakeFault } from '../../src/testing/index.js';
 // The browser-safe modules of src/testing, not its index: that also holds the Node-only server.
-import { FakeWebApi, type FakeWebApiOptions } from '../../src/testing/FakeWebApi.js';
-import type { FakeFault } from '../../src/testing/fakeFaults.js';
+import { FakeWebApi, type FakeWebApiOptions } from '../../src/testing/index.js';
 import { mountFakeWebApi } from './fakeWebApiWorker.js';
 
 /**

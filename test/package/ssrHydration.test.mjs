@@ -33,10 +33,11 @@ for (const react of [19, 18]) {
       const ssr = join(consumer.dir, 'ssr');
       cpSync(join(import.meta.dirname, 'ssr'), ssr, { recursive: true });
       const testing = await importFrom(consumer.dir, 'superoffice-activity-react/testing');
+      const testingNode = await importFrom(consumer.dir, 'superoffice-activity-react/testing/node');
       fake = new testing.FakeWebApi({
         activities: Object.fromEntries(ROWS.map((row) => [row.activityIdentifier, row.status])),
       });
-      api = await testing.startFakeWebApiServer(fake);
+      api = await testingNode.startFakeWebApiServer(fake);
       const props = {
         baseUrl: api.url,
         token: testing.FAKE_CREDENTIALS.bearerTokens[0],

@@ -1,11 +1,6 @@
 import { afterEach } from 'vitest';
-import {
-  FAKE_CREDENTIALS,
-  FakeWebApi,
-  type FakeWebApiOptions,
-  type FakeWebApiServer,
-  startFakeWebApiServer,
-} from '../../src/testing/index.js';
+import { FAKE_CREDENTIALS, FakeWebApi, type FakeWebApiOptions } from '../../src/testing/index.js';
+import { type FakeWebApiServer, startFakeWebApiServer } from '../../src/testing/node.js';
 
 export const BEARER = {
   scheme: 'Bearer',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FakeWebApiServer } from '../../src/testing/index.js';
-import { FakeWebApi, startFakeWebApiServer } from '../../src/testing/index.js';
+import { FakeWebApi } from '../../src/testing/index.js';
+import type { FakeWebApiServer } from '../../src/testing/node.js';
+import { startFakeWebApiServer } from '../../src/testing/node.js';
 import type { HeaderOverrides } from './toggleRequest.js';
 import { TOGGLE_PATH, toggleInit } from './toggleRequest.js';
 

@@ -1,7 +1,8 @@
 import { getResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createFakeWebApiHandlers, FakeWebApi } from '../../src/testing/index.js';
+import { FakeWebApi } from '../../src/testing/index.js';
+import { createFakeWebApiHandlers } from '../../src/testing/msw.js';
 import { TOGGLE_PATH, toggleInit } from './toggleRequest.js';
 
 const API = 'https://example.test/api';

@@ -5,7 +5,8 @@
 // the fake's current state, so that a reload shows what the server now says.
 import { readFileSync } from 'node:fs';
 import { activityIdentifier } from 'superoffice-activity-react';
-import { FakeWebApi, startFakeWebApiServer } from 'superoffice-activity-react/testing';
+import { FakeWebApi } from 'superoffice-activity-react/testing';
+import { startFakeWebApiServer } from 'superoffice-activity-react/testing/node';
 
 /** Where the dashboard fetches its rows (src/archive.ts). */
 export const ARCHIVE_PATH = '/demo-archive/activities';

@@ -24,11 +24,13 @@ import {
   useToggleActivity,
 } from 'superoffice-activity-react';
 import {
+  createFakeFetch,
   FAKE_CREDENTIALS,
   FakeWebApi,
   type RecordedRequest,
-  startFakeWebApiServer,
 } from 'superoffice-activity-react/testing';
+import { createFakeWebApiHandlers } from 'superoffice-activity-react/testing/msw';
+import { startFakeWebApiServer } from 'superoffice-activity-react/testing/node';
 
 /** An archive row as a dashboard gets it: `completed` may be missing. */
 interface ArchiveRow {
@@ -138,4 +140,15 @@ export async function aTest(): Promise<RecordedRequest[]> {
   const status: ActivityStatus | undefined = fake.status('appointment_id=1');
   console.log(status, wrongAuth);
   return fake.requestsFor('appointment_id=1');
+}
+
+export function inProcessFakes() {
+  const fake = new FakeWebApi();
+  const handlers = createFakeWebApiHandlers(fake, { baseUrl: '/api' });
+  const client = createSuperOfficeClient({
+    baseUrl: 'https://fake.superoffice.test/api',
+    auth: { scheme: 'Bearer', token: FAKE_CREDENTIALS.bearerTokens[0] ?? '' },
+    fetch: createFakeFetch(fake),
+  });
+  return { handlers, client };
 }
