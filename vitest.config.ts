@@ -1,8 +1,9 @@
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { chromiumLaunchOptions } from './scripts/chromium.mjs';
+import { emulateMedia } from './test/browser/support/emulateMedia.js';
 
 // One project per environment; `npm test` runs them all.
 export default defineConfig({
@@ -19,7 +20,25 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           include: ['test/**/*.test.tsx'],
+          exclude: [...configDefaults.exclude, 'test/browser/**'],
           setupFiles: ['test/setup/dom.ts'],
+        },
+      },
+      {
+        // The checkbox under a real pointer and in real layouts: measurements, a real double
+        // click, and screenshots against committed baselines (test/browser/__screenshots__).
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.tsx'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: chromiumLaunchOptions() }),
+            instances: [{ browser: 'chromium' }],
+            viewport: { width: 800, height: 900 },
+            commands: { emulateMedia },
+          },
         },
       },
       {
