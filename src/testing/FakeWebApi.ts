@@ -4,17 +4,20 @@ import type { ActivityStatus } from '../client/activityStatus.js';
 import { isActivityStatus } from '../client/activityStatus.js';
 import type { FakeCredentials } from './fakeCredentials.js';
 import { FAKE_CREDENTIALS, isAuthenticated } from './fakeCredentials.js';
-import type { FakeFault } from './fakeFaults.js';
+import type { FakeFault, FaultTarget } from './fakeFaults.js';
 import { FaultQueue, faultAnswer } from './fakeFaults.js';
+import { nextActivityStatus } from './nextActivityStatus.js';
 import type { FakeAnswer } from './superOfficeAnswers.js';
 import {
+  activityEntityAnswer,
   activityStatusAnswer,
   isJsonContentType,
   superOfficeError,
   toResponse,
 } from './superOfficeAnswers.js';
-import { nextActivityStatus } from './toggleRules.js';
 import { sleepUnlessAborted, waitUnlessAborted } from './waiting.js';
+import type { WebApiRoute } from './webApiRoutes.js';
+import { apiPathOf, routeOf } from './webApiRoutes.js';
 
 /**
  * How a {@link FakeWebApi} starts out (and what {@link FakeWebApi.reset} restores).
@@ -61,7 +64,12 @@ export interface RecordedRequest {
   /** Header names in lower case. */
   headers: Record<string, string>;
   body: string;
-  /** The body's `ActivityIdentifier` as sent, valid or not; `undefined` when there is none. */
+  /** `'toggle'` for `ToggleActivity`, `'read'` for an entity read, `'other'` for anything else. */
+  endpoint: 'toggle' | 'read' | 'other';
+  /**
+   * A toggle's: the body's `ActivityIdentifier` as sent, valid or not. A read's: the identifier
+   * its URL names (`GET …/v1/Sale/7` → `'sale_id=7'`). Otherwise `undefined`.
+   */
   activityIdentifier: string | undefined;
   response: RecordedResponse | 'dropped' | 'pending';
 }
@@ -80,18 +88,34 @@ interface Hold {
   release(): void;
 }
 
+/**
+ * Options for {@link FakeWebApi.inject}.
+ *
+ * @example
+ * fake.inject({ status: 503, retryAfter: 1 }, { on: 'read', activityIdentifier: 'sale_id=7' });
+ */
+export interface InjectOptions {
+  /** Only requests about this activity; by default any. */
+  activityIdentifier?: string;
+  /** How many matching requests get the fault: 1 by default, `Infinity` until cleared. */
+  times?: number;
+  /** Toggles (the default) or entity reads. */
+  on?: FaultTarget;
+}
+
 type Rejection = { answer: FakeAnswer };
 type Accepted = { identifier: string; kind: ActivityKind };
+type ReadRoute = Extract<WebApiRoute, { endpoint: 'read' }>;
 
-const TOGGLE_PATH = /\/api\/v1\/agents\/appointment\/toggleactivity\/?$/i;
 const DROPPED = 'dropped';
 
 /**
- * An in-memory model of SuperOffice's `POST /api/v1/Agents/Appointment/ToggleActivity`: it
- * authenticates, validates and toggles like the real server, records every request, and can be
- * told to be slow, fail or drop connections. It speaks Fetch `Request`/`Response`, so the same
- * model serves MSW ({@link createFakeWebApiHandlers}) and a real HTTP server
- * ({@link startFakeWebApiServer}).
+ * An in-memory model of SuperOffice's `POST /api/v1/Agents/Appointment/ToggleActivity` and of
+ * the entity reads `GET /api/v1/Appointment/{id}` (`Sale`, `Document`) that tell an activity's
+ * status: it authenticates, validates and toggles like the real server, records every request,
+ * and can be told to be slow, fail, drop connections, apply a toggle twice or let another user
+ * change an activity. It speaks Fetch `Request`/`Response`, so the same model serves MSW
+ * ({@link createFakeWebApiHandlers}) and a real HTTP server ({@link startFakeWebApiServer}).
  *
  * @example
  * const fake = new FakeWebApi({ activities: { 'appointment_id=1': 'NotStarted' } });
@@ -106,7 +130,10 @@ export class FakeWebApi {
   #latency: number | (() => number) = 0;
   #failureRate = 0;
   #random: () => number = Math.random;
-  #faults = new FaultQueue();
+  #faults: Record<FaultTarget, FaultQueue> = {
+    toggle: new FaultQueue('toggle'),
+    read: new FaultQueue('read'),
+  };
   #requests: readonly RecordedRequest[] = [];
   #applied = new Map<string, number>();
   #listeners = new Set<(request: RecordedRequest) => void>();
@@ -130,12 +157,16 @@ export class FakeWebApi {
     const arrival = this.#arrivals.then(() => bodyRead);
     this.#arrivals = arrival;
     const body = await arrival;
-    const record = this.#recordArrival(request, body ?? '');
-    const isToggle = request.method === 'POST' && TOGGLE_PATH.test(new URL(request.url).pathname);
+    const apiPath = apiPathOf(new URL(request.url).pathname);
+    const route = apiPath === undefined ? undefined : routeOf(request.method, apiPath);
+    const record = this.#recordArrival(request, body ?? '', route);
     // Claimed on arrival, so "the next request" means the next one sent, even while held.
-    const fault = isToggle ? this.#faults.take(record.activityIdentifier) : undefined;
+    const fault =
+      route === undefined
+        ? undefined
+        : this.#faults[route.endpoint].take(record.activityIdentifier);
     const outcome =
-      body === undefined ? DROPPED : await this.#process(request, record, isToggle, fault, gate);
+      body === undefined ? DROPPED : await this.#process(request, record, route, fault, gate);
     this.#recordOutcome(record, outcome);
     return outcome === DROPPED ? { dropped: true } : toResponse(outcome);
   }
@@ -164,25 +195,46 @@ export class FakeWebApi {
   }
 
   /**
-   * Queues a fault for the next matching toggle request(s): `times` defaults to 1, `Infinity`
-   * keeps it until {@link clearFaults}. A fault for a request's activity wins over a global one.
+   * Queues a fault for the next matching toggle request(s), or read requests with
+   * `on: 'read'`: `times` defaults to 1, `Infinity` keeps it until {@link clearFaults}. A fault
+   * for a request's activity wins over a global one; one request takes at most one fault.
    *
    * @example
    * fake.inject({ status: 401 });
    * fake.inject({ drop: 'after-apply' }, { activityIdentifier: 'sale_id=7', times: 2 });
+   * fake.inject({ status: 503, retryAfter: 2 }, { on: 'read', times: 3 });
    */
-  inject(fault: FakeFault, options: { activityIdentifier?: string; times?: number } = {}): void {
-    this.#faults.add(fault, options.activityIdentifier, options.times ?? 1);
+  inject(fault: FakeFault, options: InjectOptions = {}): void {
+    this.#faults[options.on ?? 'toggle'].add(fault, options.activityIdentifier, options.times ?? 1);
   }
 
   /**
-   * Forgets every queued fault.
+   * Another user sets the activity to `status` just before the next request about it (a toggle
+   * unless `on: 'read'`) is processed: the stale-view case. A fault like any other (it takes that
+   * request's turn), so {@link clearFaults} forgets it.
+   *
+   * @example
+   * fake.changeBeforeNext('appointment_id=1', 'Completed');
+   * // the client, still showing NotStarted, toggles: the server flips Completed → NotStarted
+   */
+  changeBeforeNext(
+    activityIdentifier: string,
+    status: ActivityStatus,
+    options: { on?: FaultTarget } = {},
+  ): void {
+    parseActivityIdentifier(activityIdentifier);
+    this.inject({ changedBy: status }, { activityIdentifier, on: options.on ?? 'toggle' });
+  }
+
+  /**
+   * Forgets every queued fault, for toggles and reads.
    *
    * @example
    * fake.clearFaults();
    */
   clearFaults(): void {
-    this.#faults.clear();
+    this.#faults.toggle.clear();
+    this.#faults.read.clear();
   }
 
   /**
@@ -255,7 +307,7 @@ export class FakeWebApi {
   }
 
   /**
-   * The requests whose body named this activity.
+   * The requests about this activity, toggles and reads, in arrival order.
    *
    * @example
    * expect(fake.requestsFor('appointment_id=1')).toHaveLength(2);
@@ -265,8 +317,39 @@ export class FakeWebApi {
   }
 
   /**
+   * The toggle requests whose body named this activity, applied or not (an `appliedTwice` fault
+   * still counts once: the client sent one).
+   *
+   * @example
+   * expect(fake.toggleRequestsFor('appointment_id=1')).toHaveLength(1);
+   */
+  toggleRequestsFor(activityIdentifier: string): RecordedRequest[] {
+    return this.#requestsTo('toggle', activityIdentifier);
+  }
+
+  /**
+   * The entity reads of this activity, whatever they were answered.
+   *
+   * @example
+   * expect(fake.readsFor('sale_id=7').map((read) => read.response)).toMatchObject([{ status: 200 }]);
+   */
+  readsFor(activityIdentifier: string): RecordedRequest[] {
+    return this.#requestsTo('read', activityIdentifier);
+  }
+
+  /**
+   * How many entity reads arrived, for one activity or in total, whatever they were answered.
+   *
+   * @example
+   * expect(fake.readCount('appointment_id=1')).toBeLessThanOrEqual(4);
+   */
+  readCount(activityIdentifier?: string): number {
+    return this.#requestsTo('read', activityIdentifier).length;
+  }
+
+  /**
    * How many toggles were actually applied, for one activity or in total. A request dropped after
-   * applying counts; a rejected or unknown one does not.
+   * applying counts, one applied twice counts twice; a rejected or unknown one does not.
    *
    * @example
    * expect(fake.toggleCount('appointment_id=1')).toBe(1);
@@ -318,7 +401,7 @@ export class FakeWebApi {
     this.#latency = options.latencyMs ?? 0;
     this.#failureRate = failureRate;
     this.#random = options.random ?? Math.random;
-    this.#faults.clear();
+    this.clearFaults();
     this.#requests = [];
     this.#applied = new Map();
     this.#hold?.release();
@@ -327,7 +410,7 @@ export class FakeWebApi {
   async #process(
     request: Request,
     record: RecordedRequest,
-    isToggle: boolean,
+    route: WebApiRoute | undefined,
     fault: FakeFault | undefined,
     gate: Promise<void> | undefined,
   ): Promise<FakeAnswer | typeof DROPPED> {
@@ -336,13 +419,17 @@ export class FakeWebApi {
     if (!(await sleepUnlessAborted(this.#latencyMs() + (fault?.delayMs ?? 0), signal))) {
       return DROPPED;
     }
-    if (!isToggle) {
+    if (route === undefined) {
       const path = new URL(request.url).pathname;
       return superOfficeError(404, 'SoNotFoundException', `No endpoint ${request.method} ${path}`);
     }
+    if (fault?.changedBy !== undefined) this.#changeByAnotherUser(record, fault.changedBy);
     if (fault?.drop === 'before-apply') return DROPPED;
     const injected = fault === undefined ? undefined : faultAnswer(fault);
     if (injected !== undefined) return injected;
+    if (route.endpoint === 'read') {
+      return fault?.drop === undefined ? this.#read(request, route) : DROPPED;
+    }
     if (this.#failureRate > 0 && this.#random() < this.#failureRate) {
       return superOfficeError(
         500,
@@ -353,18 +440,54 @@ export class FakeWebApi {
     }
     const checked = this.#check(request, record.body);
     if ('answer' in checked) return checked.answer;
-    const status = this.#apply(checked);
+    const once = this.#apply(checked);
+    // The browser's silent resend: the second toggle's answer is the one the client reads.
+    const status = fault?.appliedTwice ? this.#apply(checked) : once;
     if (fault?.drop === 'after-apply') return DROPPED;
     return activityStatusAnswer(status, request.headers.get('accept'));
   }
 
+  #read(request: Request, { kind, id, activityIdentifier }: ReadRoute): FakeAnswer {
+    const unauthorized = this.#unauthorized(request);
+    if (unauthorized !== undefined) return unauthorized;
+    const stored = this.#store.get(activityIdentifier);
+    if (stored === undefined) {
+      const name = `${kind[0]?.toUpperCase()}${kind.slice(1)}`;
+      return superOfficeError(404, 'SoNotFoundException', `${name} id ${id} not found`);
+    }
+    // "NotStarted is treated as Started" for sales, so a read never shows it.
+    const status = kind === 'sale' && stored === 'NotStarted' ? 'Started' : stored;
+    const select = new URL(request.url).searchParams.get('$select');
+    return activityEntityAnswer(
+      { kind, id, status },
+      {
+        select: select?.split(',').map((field) => field.trim()),
+        accept: request.headers.get('accept'),
+      },
+    );
+  }
+
+  // Only a request that names a valid activity can be raced by another user.
+  #changeByAnotherUser(record: RecordedRequest, status: ActivityStatus): void {
+    try {
+      const { kind, id } = parseActivityIdentifier(record.activityIdentifier);
+      this.#store.set(`${kind}_id=${id}`, status);
+    } catch {
+      // Nothing to change for a malformed identifier; the request is refused as usual.
+    }
+  }
+
+  #unauthorized(request: Request): FakeAnswer | undefined {
+    if (isAuthenticated(request.headers, this.#credentials)) return undefined;
+    // Never echo what was sent: test logs end up in CI output.
+    const message = 'Authentication failed: missing, invalid or expired credentials';
+    return superOfficeError(401, 'UnauthorizedAccessException', message);
+  }
+
   // The real server's order: authentication, then the body's media type, then its content.
   #check(request: Request, body: string): Rejection | Accepted {
-    if (!isAuthenticated(request.headers, this.#credentials)) {
-      // Never echo what was sent: test logs end up in CI output.
-      const message = 'Authentication failed: missing, invalid or expired credentials';
-      return { answer: superOfficeError(401, 'UnauthorizedAccessException', message) };
-    }
+    const unauthorized = this.#unauthorized(request);
+    if (unauthorized !== undefined) return { answer: unauthorized };
     if (!isJsonContentType(request.headers.get('content-type'))) {
       const message = 'Unsupported Content-Type; send application/json';
       return { answer: superOfficeError(415, 'UnsupportedMediaTypeException', message) };
@@ -398,13 +521,23 @@ export class FakeWebApi {
     return Number.isFinite(ms) && ms > 0 ? ms : 0;
   }
 
-  #recordArrival(request: Request, body: string): RecordedRequest {
+  #requestsTo(endpoint: WebApiRoute['endpoint'], activityIdentifier?: string): RecordedRequest[] {
+    return this.#requests.filter(
+      (request) =>
+        request.endpoint === endpoint &&
+        (activityIdentifier === undefined || request.activityIdentifier === activityIdentifier),
+    );
+  }
+
+  #recordArrival(request: Request, body: string, route: WebApiRoute | undefined): RecordedRequest {
     const record: RecordedRequest = {
       method: request.method,
       url: request.url,
       headers: Object.fromEntries(request.headers),
       body,
-      activityIdentifier: activityIdentifierIn(body),
+      endpoint: route?.endpoint ?? 'other',
+      activityIdentifier:
+        route?.endpoint === 'read' ? route.activityIdentifier : activityIdentifierIn(body),
       response: 'pending',
     };
     this.#requests = [...this.#requests, record];

@@ -10,7 +10,10 @@ type ServerResponse = import('node:http').ServerResponse;
  *
  * @example
  * const server = await startFakeWebApiServer(fake);
- * const client = createClient({ baseUrl: server.url });
+ * const client = createSuperOfficeClient({
+ *   baseUrl: server.url,
+ *   auth: { scheme: 'Bearer', token: 'fake-bearer-token' }, // in FAKE_CREDENTIALS
+ * });
  * await server.close();
  */
 export interface FakeWebApiServer {
@@ -37,7 +40,8 @@ export interface FakeWebApiServerOptions {
 
 /**
  * Serves `fake` over real HTTP in Node, for tests that want a real socket (timeouts, dropped
- * connections, keep-alive) and for apps in another origin (CORS is allowed for any origin).
+ * connections, keep-alive) and for apps in another origin (CORS is allowed for any origin). It
+ * answers the toggle and the entity reads, like the MSW handlers.
  *
  * @example
  * const fake = new FakeWebApi({ activities: { 'appointment_id=1': 'NotStarted' } });
@@ -132,7 +136,7 @@ async function toFetchRequest(req: IncomingMessage, signal: AbortSignal): Promis
 function answerPreflight(req: IncomingMessage, res: ServerResponse): void {
   res.statusCode = 204;
   setCorsHeaders(req, res);
-  res.setHeader('Access-Control-Allow-Methods', 'POST');
+  res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
   const requested = req.headers['access-control-request-headers'];
   if (requested !== undefined) res.setHeader('Access-Control-Allow-Headers', requested);
   res.end();
@@ -144,6 +148,8 @@ function setCorsHeaders(req: IncomingMessage, res: ServerResponse): void {
   if (origin === undefined) return;
   res.setHeader('Access-Control-Allow-Origin', origin);
   res.setHeader('Access-Control-Allow-Credentials', 'true');
+  // Not a CORS-safelisted response header: without this a browser client cannot honour it.
+  res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
   res.setHeader('Vary', 'Origin');
 }
 

@@ -1,6 +1,7 @@
 import type { HttpHandler } from 'msw';
 import { HttpResponse, http } from 'msw';
 import type { FakeWebApi } from './FakeWebApi.js';
+import { apiPathOf, routeOf } from './webApiRoutes.js';
 
 /**
  * Options for {@link createFakeWebApiHandlers}.
@@ -11,16 +12,15 @@ import type { FakeWebApi } from './FakeWebApi.js';
 export interface FakeWebApiHandlersOptions {
   /**
    * The client's base URL up to and including `/api`, absolute or (in a browser) a path such as
-   * `'/api'`. Without it, `ToggleActivity` under any `…/api` on any host is answered.
+   * `'/api'`. Without it, the fake's endpoints under any `…/api` on any host are answered.
    */
   baseUrl?: string;
 }
 
-const TOGGLE_SUFFIX = '/v1/agents/appointment/toggleactivity';
-
 /**
- * MSW request handlers that send `ToggleActivity` calls to `fake`; a dropped connection becomes
- * a network error, as `fetch` would see it.
+ * MSW request handlers that send `ToggleActivity` calls and the entity reads
+ * (`GET …/v1/Appointment/{id}`, `Sale`, `Document`) to `fake`; a dropped connection becomes a
+ * network error, as `fetch` would see it. Other requests pass through to the next handler.
  *
  * @example
  * const fake = new FakeWebApi({ activities: { 'appointment_id=1': 'NotStarted' } });
@@ -31,28 +31,28 @@ export function createFakeWebApiHandlers(
   fake: FakeWebApi,
   options: FakeWebApiHandlersOptions = {},
 ): HttpHandler[] {
-  const isToggleUrl = toggleUrlMatcher(options.baseUrl);
-  return [
-    // A predicate instead of a path pattern: MSW's patterns are case-sensitive, the WebAPI is not.
-    http.post(
-      ({ request }) => isToggleUrl(new URL(request.url)),
-      async ({ request }) => {
-        const outcome = await fake.handle(request);
-        return 'dropped' in outcome ? HttpResponse.error() : outcome;
-      },
-    ),
-  ];
+  const apiPathIn = apiPathReader(options.baseUrl);
+  // A predicate instead of a path pattern: MSW's patterns are case-sensitive, the WebAPI is not.
+  const isFakeEndpoint = ({ request }: { request: Request }) => {
+    const apiPath = apiPathIn(new URL(request.url));
+    return apiPath !== undefined && routeOf(request.method, apiPath) !== undefined;
+  };
+  const answer = async ({ request }: { request: Request }) => {
+    const outcome = await fake.handle(request);
+    return 'dropped' in outcome ? HttpResponse.error() : outcome;
+  };
+  return [http.post(isFakeEndpoint, answer), http.get(isFakeEndpoint, answer)];
 }
 
-function toggleUrlMatcher(baseUrl: string | undefined): (url: URL) => boolean {
-  if (baseUrl === undefined) {
-    return (url) =>
-      withoutTrailingSlash(url.pathname).toLowerCase().endsWith(`/api${TOGGLE_SUFFIX}`);
-  }
+// The path after the base URL, or after any `…/api` when no base URL is set.
+function apiPathReader(baseUrl: string | undefined): (url: URL) => string | undefined {
+  if (baseUrl === undefined) return (url) => apiPathOf(url.pathname);
   const base = new URL(baseUrl, globalThis.location?.href);
-  const expected = `${base.origin}${withoutTrailingSlash(base.pathname)}${TOGGLE_SUFFIX}`;
-  return (url) =>
-    `${url.origin}${withoutTrailingSlash(url.pathname)}`.toLowerCase() === expected.toLowerCase();
+  const prefix = `${base.origin}${withoutTrailingSlash(base.pathname)}/`.toLowerCase();
+  return (url) => {
+    const href = `${url.origin}${url.pathname}`;
+    return href.toLowerCase().startsWith(prefix) ? href.slice(prefix.length - 1) : undefined;
+  };
 }
 
 function withoutTrailingSlash(path: string): string {

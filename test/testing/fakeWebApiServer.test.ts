@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { FakeWebApi } from '../../src/testing/index.js';
 import type { FakeWebApiServer } from '../../src/testing/node.js';
 import { startFakeWebApiServer } from '../../src/testing/node.js';
+import { readInit } from './readRequest.js';
 import type { HeaderOverrides } from './toggleRequest.js';
 import { TOGGLE_PATH, toggleInit } from './toggleRequest.js';
 
@@ -194,7 +195,7 @@ describe('startFakeWebApiServer', () => {
     });
 
     it('answers 404 for any other endpoint', async () => {
-      const response = await fetch(`${server.url}/v1/Appointment/1`, {
+      const response = await fetch(`${server.url}/v1/Contact/1`, {
         headers: { Authorization: 'Bearer fake-bearer-token' },
       });
       expect(response.status).toBe(404);
@@ -288,13 +289,81 @@ describe('startFakeWebApiServer', () => {
     });
   });
 
+  describe('entity reads', () => {
+    function read(apiPath: string, headers: HeaderOverrides = {}): Promise<Response> {
+      return fetch(`${server.url}${apiPath}`, readInit(headers));
+    }
+
+    it('answers each kind’s Completed status, a sale never NotStarted', async () => {
+      expect(await (await read('/v1/Appointment/2')).json()).toMatchObject({
+        AppointmentId: 2,
+        Completed: 'Completed',
+      });
+      expect(await (await read('/v1/Document/3')).json()).toMatchObject({
+        Completed: 'NotStarted',
+      });
+      expect(await (await read('/v1/Sale/5')).json()).toMatchObject({ Completed: 'Started' });
+      expect(fake.readCount()).toBe(3);
+      expect(fake.toggleCount()).toBe(0);
+    });
+
+    it('nulls the other fields for $select=Completed', async () => {
+      const response = await read('/v1/Appointment/1?$select=Completed');
+      expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(await response.json()).toEqual({
+        AppointmentId: null,
+        Description: null,
+        Completed: 'NotStarted',
+      });
+    });
+
+    it('answers in XML when Accept asks for it', async () => {
+      const response = await read('/v1/sale/4', { Accept: 'text/xml' });
+      expect(response.headers.get('content-type')).toBe('application/xml; charset=utf-8');
+      expect(await response.text()).toContain('<Completed>Started</Completed></SaleEntity>');
+    });
+
+    it('answers 404 for an unknown id and 401 without credentials', async () => {
+      const missing = await read('/v1/Document/404');
+      expect(missing.status).toBe(404);
+      expect(await missing.json()).toMatchObject({ ErrorType: 'SoNotFoundException' });
+      const anonymous = await read('/v1/Document/3', { Authorization: null });
+      expect(anonymous.status).toBe(401);
+      expect(fake.readCount()).toBe(2);
+    });
+
+    it('shows a toggle applied twice and another user’s change', async () => {
+      fake.inject({ appliedTwice: true });
+      expect(await statusAfterToggle('appointment_id=1')).toBe('NotStarted');
+      fake.changeBeforeNext('appointment_id=1', 'Completed', { on: 'read' });
+      expect(await (await read('/v1/Appointment/1')).json()).toMatchObject({
+        Completed: 'Completed',
+      });
+      expect(fake.toggleCount('appointment_id=1')).toBe(2);
+    });
+
+    it('drops an injected read: fetch rejects', async () => {
+      fake.inject({ drop: 'before-apply' }, { on: 'read' });
+      await expect(read('/v1/Appointment/1')).rejects.toThrow(TypeError);
+      expect(fake.readsFor('appointment_id=1')[0]?.response).toBe('dropped');
+    });
+
+    it('lets a cross-origin browser client read Retry-After', async () => {
+      fake.inject({ status: 503, retryAfter: 3 }, { on: 'read' });
+      const response = await read('/v1/Appointment/1', { Origin: 'http://localhost:6006' });
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('3');
+      expect(response.headers.get('access-control-expose-headers')).toBe('Retry-After');
+    });
+  });
+
   describe('CORS', () => {
     it('answers a preflight with the requested origin and headers', async () => {
       const response = await fetch(`${server.url}${TOGGLE_PATH}`, {
         method: 'OPTIONS',
         headers: {
           Origin: 'http://localhost:6006',
-          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Method': 'GET',
           'Access-Control-Request-Headers': 'authorization,content-type',
         },
       });
@@ -302,7 +371,7 @@ describe('startFakeWebApiServer', () => {
       expect(Object.fromEntries(response.headers)).toMatchObject({
         'access-control-allow-origin': 'http://localhost:6006',
         'access-control-allow-headers': 'authorization,content-type',
-        'access-control-allow-methods': 'POST',
+        'access-control-allow-methods': 'GET, POST',
         'access-control-allow-credentials': 'true',
         vary: 'Origin',
       });

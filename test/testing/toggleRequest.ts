@@ -16,20 +16,26 @@ export function toggleInit(
   overrides: HeaderOverrides = {},
   init: RequestInit = {},
 ): RequestInit {
-  const merged: Record<string, string | null> = {
-    'Content-Type': 'application/json',
-    Authorization: `Bearer ${FAKE_CREDENTIALS.bearerTokens[0]}`,
-    ...overrides,
-  };
-  const headers = Object.entries(merged).filter(
-    (entry): entry is [string, string] => entry[1] !== null,
-  );
   return {
     method: 'POST',
-    headers,
+    headers: clientHeaders({ 'Content-Type': 'application/json', ...overrides }),
     body: JSON.stringify({ ActivityIdentifier: activityIdentifier }),
     ...init,
   };
+}
+
+/**
+ * A well-behaved client's headers (a valid bearer token) with `overrides` applied.
+ *
+ * @example
+ * clientHeaders({ Authorization: null, 'X-XSRF-TOKEN': 'fake-xsrf-token' });
+ */
+export function clientHeaders(overrides: HeaderOverrides = {}): [string, string][] {
+  const merged: Record<string, string | null> = {
+    Authorization: `Bearer ${FAKE_CREDENTIALS.bearerTokens[0]}`,
+    ...overrides,
+  };
+  return Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== null);
 }
 
 /**
