@@ -1,10 +1,6 @@
-// The WebAPI client: framework-neutral.
+// biome-ignore-all assist/source/organizeImports: grouped by layer, the way a reader meets them.
 
-// The UI.
-export type { ActivityCompleteCheckboxProps } from './checkbox/ActivityCompleteCheckbox.js';
-export { ActivityCompleteCheckbox } from './checkbox/ActivityCompleteCheckbox.js';
-export type { ActivityCheckboxLabels } from './checkbox/messages.js';
-export { BUILT_IN_LABELS } from './checkbox/messages.js';
+// The WebAPI client: HTTP only, framework-neutral.
 export type {
   ActivityIdentifier,
   ActivityKind,
@@ -15,7 +11,12 @@ export type { ActivityStatus } from './client/activityStatus.js';
 export { isCompleted } from './client/activityStatus.js';
 export type { Credential, SuperOfficeAuth } from './client/auth.js';
 export type { SuperOfficeClientConfig } from './client/clientConfig.js';
-export type { SuperOfficeClient, ToggleActivityOptions } from './client/createSuperOfficeClient.js';
+export { siteOf } from './client/clientConfig.js';
+export type {
+  ReadActivityOptions,
+  SuperOfficeClient,
+  ToggleActivityOptions,
+} from './client/createSuperOfficeClient.js';
 export { createSuperOfficeClient } from './client/createSuperOfficeClient.js';
 export { ActivityChangedElsewhereError } from './client/errors/ActivityChangedElsewhereError.js';
 export { InvalidActivityIdentifierError } from './client/errors/InvalidActivityIdentifierError.js';
@@ -25,18 +26,36 @@ export { SuperOfficeConfigError } from './client/errors/SuperOfficeConfigError.j
 export { SuperOfficeError } from './client/errors/SuperOfficeError.js';
 export type { NetworkFailureReason } from './client/errors/SuperOfficeNetworkError.js';
 export { SuperOfficeNetworkError } from './client/errors/SuperOfficeNetworkError.js';
-// The toggle's rules over a QueryClient.
+
+// The lanes: one per activity and site on the page, mirrored into each QueryClient's cache.
 export type { ActivityStatusQueryKey } from './core/activityStatusQueryKey.js';
 export { activityStatusQueryKey } from './core/activityStatusQueryKey.js';
+
 // The React binding.
+export {
+  SET_ACTIVITY_COMPLETED_MUTATION_KEY,
+  TOGGLE_ACTIVITY_MUTATION_KEY,
+} from './react/activityMutations.js';
 export type { SuperOfficeProviderProps } from './react/SuperOfficeProvider.js';
 export { SuperOfficeProvider } from './react/SuperOfficeProvider.js';
 export type { ActivityStatusResult, KnownActivityStatus } from './react/useActivityStatus.js';
 export { useActivityStatus } from './react/useActivityStatus.js';
+export type {
+  SetActivityCompletedVariables,
+  UseSetActivityCompletedOptions,
+  UseSetActivityCompletedResult,
+} from './react/useSetActivityCompleted.js';
+export { useSetActivityCompleted } from './react/useSetActivityCompleted.js';
 export { useSuperOfficeClient } from './react/useSuperOfficeClient.js';
 export type {
   ToggleActivityVariables,
   UseToggleActivityOptions,
   UseToggleActivityResult,
 } from './react/useToggleActivity.js';
-export { TOGGLE_ACTIVITY_MUTATION_KEY, useToggleActivity } from './react/useToggleActivity.js';
+export { useToggleActivity } from './react/useToggleActivity.js';
+
+// The UI.
+export type { ActivityCompleteCheckboxProps } from './checkbox/ActivityCompleteCheckbox.js';
+export { ActivityCompleteCheckbox } from './checkbox/ActivityCompleteCheckbox.js';
+export type { ActivityCheckboxLabels } from './checkbox/messages.js';
+export { BUILT_IN_LABELS } from './checkbox/messages.js';

@@ -14,7 +14,7 @@ import { ActivityChangedElsewhereError } from '../client/errors/ActivityChangedE
 import type { SuperOfficeError } from '../client/errors/SuperOfficeError.js';
 import { useActivityCheckbox } from '../react/useActivityCheckbox.js';
 import { useBrowserLayoutEffect } from '../react/useBrowserLayoutEffect.js';
-import { useSuperOffice } from '../react/useSuperOfficeClient.js';
+import { useSuperOfficeContext } from '../react/SuperOfficeContext.js';
 import { type ActivityCheckboxLabels, labelsFor } from './messages.js';
 
 type NativeInputProps = Omit<
@@ -91,7 +91,7 @@ export const ActivityCompleteCheckbox = forwardRef<HTMLInputElement, ActivityCom
       'aria-describedby': describedBy,
       ...inputProps
     } = props;
-    const { language } = useSuperOffice();
+    const { language } = useSuperOfficeContext('ActivityCompleteCheckbox');
     const labels = labelsFor(language, labelOverrides);
     const { checked, indeterminate, isPending, isChecking, isQueued, error, toggle } =
       useActivityCheckbox(

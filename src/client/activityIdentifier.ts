@@ -53,3 +53,16 @@ export function parseActivityIdentifier(text: unknown): ParsedActivityIdentifier
   }
   return { kind: match[1] as ActivityKind, id };
 }
+
+/**
+ * The kind an identifier names, or `undefined` when it is not a valid identifier. The one place
+ * that knows how kinds are spelled, for code that must not throw on bad input (views, the core).
+ *
+ * @example
+ * activityKindOf('sale_id=7'); // 'sale'
+ */
+export function activityKindOf(text: unknown): ActivityKind | undefined {
+  return typeof text === 'string'
+    ? (IDENTIFIER_PATTERN.exec(text)?.[1] as ActivityKind)
+    : undefined;
+}

@@ -45,7 +45,9 @@ export interface SuperOfficeClientConfig {
 }
 
 export interface ResolvedClientConfig extends SuperOfficeClientConfig {
-  /** `<baseUrl without /v1>/v1/`: what every request path is relative to. */
+  /** The site: `baseUrl` normalized to origin + path, without a trailing `/` or `/v1`. */
+  site: string;
+  /** `<site>/v1/`: what every request path is relative to. */
   prefix: string;
   timeout: number;
 }
@@ -104,6 +106,28 @@ export function resolveClientConfig(config: SuperOfficeClientConfig): ResolvedCl
       `timeout must be a positive number of milliseconds, got ${String(timeout)}.`,
     );
   }
-  const root = url.pathname.replace(/\/+$/, '').replace(/\/v1$/i, '');
-  return { ...config, prefix: `${url.origin}${root}/v1/`, timeout };
+  const site = normalizedSite(url);
+  return { ...config, site, prefix: `${site}/v1/`, timeout };
+}
+
+/**
+ * The site a base URL names: origin + path, without a trailing `/` or `/v1`. Two providers with
+ * the same site share every activity's state; the same identifier on another site is another
+ * activity.
+ *
+ * @example
+ * siteOf('https://online.superoffice.com/Cust12345/api/v1/'); // 'https://online.superoffice.com/Cust12345/api'
+ */
+export function siteOf(baseUrl: string): string {
+  try {
+    return normalizedSite(new URL(baseUrl));
+  } catch {
+    throw new SuperOfficeConfigError(
+      `baseUrl ${JSON.stringify(baseUrl)} is not an absolute URL: ${EXAMPLE_URL}.`,
+    );
+  }
+}
+
+function normalizedSite(url: URL): string {
+  return `${url.origin}${url.pathname.replace(/\/+$/, '').replace(/\/v1$/i, '')}`;
 }

@@ -1,5 +1,5 @@
 import ky from 'ky';
-import { parseActivityIdentifier } from './activityIdentifier.js';
+import { type ActivityKind, parseActivityIdentifier } from './activityIdentifier.js';
 import type { ActivityStatus } from './activityStatus.js';
 import { authHeaders, type SuperOfficeAuth } from './auth.js';
 import {
@@ -7,9 +7,10 @@ import {
   resolveClientConfig,
   type SuperOfficeClientConfig,
 } from './clientConfig.js';
+import { reachCompleted } from './convergence.js';
 import { SuperOfficeApiError } from './errors/SuperOfficeApiError.js';
-import { parseStatusBody } from './responseBody.js';
-import { toSuperOfficeError } from './toSuperOfficeError.js';
+import { parseEntityStatus, parseStatusBody } from './responseBody.js';
+import { type RequestKind, toSuperOfficeError } from './toSuperOfficeError.js';
 
 export const TOGGLE_ACTIVITY_PATH = 'Agents/Appointment/ToggleActivity';
 
@@ -20,14 +21,22 @@ export interface ToggleActivityOptions {
   signal?: AbortSignal | undefined;
 }
 
+export interface ReadActivityOptions {
+  /** Aborts the request (and, for `setActivityCompleted`, everything after it). */
+  signal?: AbortSignal | undefined;
+}
+
 /**
- * A typed client for `POST /api/v1/Agents/Appointment/ToggleActivity`.
+ * A typed client for SuperOffice's `ToggleActivity` and the entity reads that give an
+ * activity's status.
  *
  * @example
  * const client = createSuperOfficeClient({ baseUrl, auth: { scheme: 'Bearer', token } });
  * const status = await client.toggleActivity('appointment_id=42'); // "Completed"
  */
 export interface SuperOfficeClient {
+  /** The site this client talks to: `baseUrl` normalized (see `siteOf`). */
+  readonly site: string;
   /**
    * Flips the activity's completed state and resolves to its status after the toggle.
    * Never retried (the toggle is not idempotent), except once after a 401 answered by
@@ -36,6 +45,30 @@ export interface SuperOfficeClient {
   toggleActivity(
     activityIdentifier: string,
     options?: ToggleActivityOptions,
+  ): Promise<ActivityStatus>;
+  /**
+   * Reads the activity's status (`GET v1/Appointment|Sale|Document/{id}?$select=Completed`).
+   * Safe and idempotent; a 404 means the id does not exist.
+   *
+   * @example
+   * await client.getActivityStatus('sale_id=7'); // "Started"
+   */
+  getActivityStatus(
+    activityIdentifier: string,
+    options?: ReadActivityOptions,
+  ): Promise<ActivityStatus>;
+  /**
+   * Makes the activity completed or not, whatever it is now: reads, toggles only when needed,
+   * and corrects when the server lands elsewhere (three-state appointments, another user).
+   * Idempotent: calling it twice sends at most one toggle. For scripts, servers and bulk jobs.
+   *
+   * @example
+   * await client.setActivityCompleted('appointment_id=42', true); // "Completed"
+   */
+  setActivityCompleted(
+    activityIdentifier: string,
+    completed: boolean,
+    options?: ReadActivityOptions,
   ): Promise<ActivityStatus>;
 }
 
@@ -51,72 +84,139 @@ export interface SuperOfficeClient {
  */
 export function createSuperOfficeClient(config: SuperOfficeClientConfig): SuperOfficeClient {
   const resolved = resolveClientConfig(config);
-  return createClientReading(() => resolved);
+  return createClientOverConfig(() => resolved);
 }
 
 /**
  * A client that reads its config before every request, so that a provider's new props take
- * effect on the next request without a new client.
+ * effect on the next request without a new client. `site` is the config's site at creation.
  */
-export function createClientReading(readConfig: () => ResolvedClientConfig): SuperOfficeClient {
-  // Auth that onUnauthorized handed back, used until the configured auth itself changes.
-  let renewed: { replaces: SuperOfficeAuth; auth: SuperOfficeAuth } | undefined;
-  let renewing: Promise<SuperOfficeAuth | undefined> | undefined;
-
-  return {
-    async toggleActivity(activityIdentifier, options = {}) {
+export function createClientOverConfig(readConfig: () => ResolvedClientConfig): SuperOfficeClient {
+  const client: SuperOfficeClient = {
+    site: readConfig().site,
+    toggleActivity(activityIdentifier, { select, signal } = {}) {
       parseActivityIdentifier(activityIdentifier);
-      const config = readConfig();
-      if (renewed && !sameAuth(renewed.replaces, config.auth)) renewed = undefined;
-      try {
-        return await send(config, renewed?.auth ?? config.auth, activityIdentifier, options);
-      } catch (error) {
-        const { onUnauthorized } = config;
-        if (!(error instanceof SuperOfficeApiError && error.status === 401 && onUnauthorized)) {
-          throw error;
-        }
-        // Concurrent 401s share one call.
-        renewing ??= Promise.resolve(onUnauthorized(error)).finally(() => {
-          renewing = undefined;
-        });
-        const auth = await renewing;
-        if (!auth) throw error;
-        renewed = { replaces: config.auth, auth };
-        return send(config, auth, activityIdentifier, options);
-      }
+      return withRenewal(readConfig(), 'toggle', (config, auth) =>
+        send(config, auth, 'toggle', {
+          method: 'post',
+          // Built by hand so that the parameter name stays a literal `$select`.
+          path:
+            select === undefined
+              ? TOGGLE_ACTIVITY_PATH
+              : `${TOGGLE_ACTIVITY_PATH}?$select=${encodeURIComponent(select)}`,
+          body: JSON.stringify({ ActivityIdentifier: activityIdentifier }),
+          signal,
+          parse: parseStatusBody,
+        }),
+      );
+    },
+    getActivityStatus(activityIdentifier, { signal } = {}) {
+      const { kind, id } = parseActivityIdentifier(activityIdentifier);
+      return withRenewal(readConfig(), 'read', (config, auth) =>
+        send(config, auth, 'read', {
+          method: 'get',
+          path: `${ENTITY_PATHS[kind]}/${id}?$select=Completed`,
+          signal,
+          parse: parseEntityStatus,
+        }),
+      );
+    },
+    setActivityCompleted(activityIdentifier, completed, { signal } = {}) {
+      parseActivityIdentifier(activityIdentifier);
+      return reachCompleted({
+        activityIdentifier,
+        wanted: () => completed,
+        toggle: () => client.toggleActivity(activityIdentifier, { signal }),
+        read: () => client.getActivityStatus(activityIdentifier, { signal }),
+        signal,
+      });
     },
   };
+  return client;
 }
 
-async function send(
+const ENTITY_PATHS: Record<ActivityKind, string> = {
+  appointment: 'Appointment',
+  sale: 'Sale',
+  document: 'Document',
+};
+
+interface Renewal {
+  /** The configured auth this renewal stands in for; a new auth prop ends it. */
+  replaces: SuperOfficeAuth;
+  auth: SuperOfficeAuth;
+}
+
+// Per site: auth handed back by onUnauthorized is never sent to another site (rule 9).
+const renewals = new Map<string, Renewal>();
+const renewing = new Map<string, Promise<SuperOfficeAuth | undefined>>();
+
+/** Sends once; after a 401 answered by `onUnauthorized` with new auth, once more (nothing was applied). */
+async function withRenewal<T>(
+  config: ResolvedClientConfig,
+  kind: RequestKind,
+  request: (config: ResolvedClientConfig, auth: SuperOfficeAuth) => Promise<T>,
+): Promise<T> {
+  const { site, auth: configured, onUnauthorized } = config;
+  const renewal = renewals.get(site);
+  // A credential given as a function is asked before every request, renewed or not (rule 9).
+  const current =
+    renewal && sameAuth(renewal.replaces, configured) && !asksEachTime(configured)
+      ? renewal.auth
+      : configured;
+  try {
+    return await request(config, current);
+  } catch (error) {
+    if (!(error instanceof SuperOfficeApiError && error.status === 401 && onUnauthorized)) {
+      throw error;
+    }
+    // Concurrent 401s of one site share one call.
+    let pending = renewing.get(site);
+    if (!pending) {
+      pending = Promise.resolve(onUnauthorized(error)).finally(() => renewing.delete(site));
+      renewing.set(site, pending);
+    }
+    const auth = await pending;
+    if (!auth) throw error;
+    renewals.set(site, { replaces: configured, auth });
+    void kind;
+    return request(config, auth);
+  }
+}
+
+interface Send<T> {
+  method: 'get' | 'post';
+  path: string;
+  body?: string;
+  signal: AbortSignal | undefined;
+  parse: (text: string, contentType: string | null) => T;
+}
+
+async function send<T>(
   config: ResolvedClientConfig,
   auth: SuperOfficeAuth,
-  activityIdentifier: string,
-  { select, signal }: ToggleActivityOptions,
-): Promise<ActivityStatus> {
+  kind: RequestKind,
+  { method, path, body, signal, parse }: Send<T>,
+): Promise<T> {
   const { headers, secrets } = await authHeaders(auth);
   if (config.appToken) secrets.push(config.appToken);
   try {
-    const response = await ky.post(
-      // Built by hand so that the parameter name stays a literal `$select`.
-      select === undefined
-        ? TOGGLE_ACTIVITY_PATH
-        : `${TOGGLE_ACTIVITY_PATH}?$select=${encodeURIComponent(select)}`,
-      {
-        prefix: config.prefix,
-        timeout: config.timeout,
-        retry: 0,
-        // A redirect would resend the toggle, and could carry credentials to another origin.
-        redirect: 'manual',
-        headers: { ...headers, ...plainHeaders(config) },
-        body: JSON.stringify({ ActivityIdentifier: activityIdentifier }),
-        ...(config.fetch ? { fetch: config.fetch } : {}),
-        ...(signal ? { signal } : {}),
-      },
-    );
-    return parseStatusBody(await response.text(), response.headers.get('Content-Type'));
+    const response = await ky(path, {
+      method,
+      prefix: config.prefix,
+      timeout: config.timeout,
+      // The toggle is not idempotent; reads are retried by the convergence, which counts them.
+      retry: 0,
+      // A redirect would resend the toggle, and could carry credentials to another origin.
+      redirect: 'manual',
+      headers: { ...headers, ...plainHeaders(config, body !== undefined) },
+      ...(body === undefined ? {} : { body }),
+      ...(config.fetch ? { fetch: config.fetch } : {}),
+      ...(signal ? { signal } : {}),
+    });
+    return parse(await response.text(), response.headers.get('Content-Type'));
   } catch (error) {
-    throw toSuperOfficeError(error, secrets, config.timeout);
+    throw toSuperOfficeError(error, secrets, config.timeout, kind);
   }
 }
 
@@ -127,11 +227,15 @@ function sameAuth(a: SuperOfficeAuth, b: SuperOfficeAuth): boolean {
   );
 }
 
-function plainHeaders(config: ResolvedClientConfig): Record<string, string> {
+function asksEachTime(auth: SuperOfficeAuth): boolean {
+  return Object.values(auth).some((value) => typeof value === 'function');
+}
+
+function plainHeaders(config: ResolvedClientConfig, hasBody: boolean): Record<string, string> {
   const headers: Record<string, string> = {
     Accept: config.accept === 'xml' ? 'application/xml' : 'application/json',
-    'Content-Type': 'application/json; charset=utf-8',
   };
+  if (hasBody) headers['Content-Type'] = 'application/json; charset=utf-8';
   if (config.appToken) headers['SO-AppToken'] = config.appToken;
   if (config.language) {
     headers['Accept-Language'] = config.language;

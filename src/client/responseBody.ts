@@ -16,6 +16,21 @@ export function parseStatusBody(text: string, contentType: string | null): Activ
   );
 }
 
+/**
+ * Reads `Completed` out of an entity read's 200 answer (JSON, or XML with a `<Completed>`
+ * element). An answer without a status is an error: nothing was changed, but nothing is known.
+ */
+export function parseEntityStatus(text: string, contentType: string | null): ActivityStatus {
+  const value = /xml/i.test(contentType ?? '')
+    ? /<Completed>\s*([^<]*?)\s*<\/Completed>/.exec(text)?.[1]
+    : (parseJsonString(text) as { Completed?: unknown } | null)?.Completed;
+  if (isActivityStatus(value)) return value;
+  throw new SuperOfficeApiError(
+    'The server answered 200 to a status read without a Completed status.',
+    { status: 200, errorType: 'UnexpectedResponse', outcomeUnknown: true },
+  );
+}
+
 function parseJsonString(text: string): unknown {
   try {
     return JSON.parse(text);

@@ -4,7 +4,13 @@ import { SuperOfficeError } from './errors/SuperOfficeError.js';
 import { SuperOfficeNetworkError } from './errors/SuperOfficeNetworkError.js';
 import { asWebApiErrorBody } from './responseBody.js';
 
-const MAY_HAVE_BEEN_APPLIED = 'the toggle may or may not have been applied.';
+/** What a request was for: the words of its failure depend on it. */
+export type RequestKind = 'toggle' | 'read';
+
+const CONSEQUENCE: Record<RequestKind, string> = {
+  toggle: 'the toggle may or may not have been applied.',
+  read: 'the status could not be read.',
+};
 
 /**
  * Turns whatever a request threw into one of this library's typed errors, scrubbed of the
@@ -15,9 +21,11 @@ export function toSuperOfficeError(
   error: unknown,
   secrets: readonly string[],
   timeoutMs: number,
+  kind: RequestKind = 'toggle',
 ): SuperOfficeError {
+  const MAY_HAVE_BEEN_APPLIED = CONSEQUENCE[kind];
   if (error instanceof SuperOfficeError) return error;
-  if (error instanceof HTTPError) return fromHttpError(error, secrets);
+  if (error instanceof HTTPError) return fromHttpError(error, secrets, kind);
   if (error instanceof TimeoutError) {
     return new SuperOfficeNetworkError(
       `No answer from SuperOffice within ${timeoutMs} ms; ${MAY_HAVE_BEEN_APPLIED}`,
@@ -38,12 +46,16 @@ export function toSuperOfficeError(
   );
 }
 
-function fromHttpError({ response, data }: HTTPError, secrets: readonly string[]) {
+function fromHttpError(
+  { response, data }: HTTPError,
+  secrets: readonly string[],
+  kind: RequestKind,
+) {
   const { status, statusText } = response;
   // Browsers hide a redirect that is not followed as an 'opaqueredirect' response with status 0.
   if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
     return new SuperOfficeApiError(
-      'SuperOffice answered with a redirect, which is never followed for a toggle: check baseUrl.',
+      `SuperOffice answered with a redirect, which is never followed for a ${kind}: check baseUrl.`,
       { status, errorType: 'Redirect' },
     );
   }
@@ -57,9 +69,18 @@ function fromHttpError({ response, data }: HTTPError, secrets: readonly string[]
     status,
     errorType: scrub(body?.ErrorType, secrets),
     errorSource: scrub(body?.ErrorSource, secrets),
-    // A gateway that timed out or failed upstream may have passed the toggle on before it gave up.
-    outcomeUnknown: status === 502 || status === 504,
+    // A gateway that failed, timed out or was overloaded may have passed the toggle on.
+    outcomeUnknown: status === 502 || status === 503 || status === 504,
+    retryAfterMs: retryAfterMs(response.headers.get('Retry-After')),
   });
+}
+
+/** `Retry-After` as seconds or an HTTP date; `undefined` when absent or unreadable. */
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
+  return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
 }
 
 /** Server text may echo what it was sent; never let a credential through into an error. */

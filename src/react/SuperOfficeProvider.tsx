@@ -1,8 +1,12 @@
 'use client';
 
-import { type ReactNode, useMemo, useRef, useState } from 'react';
-import { resolveClientConfig, type SuperOfficeClientConfig } from '../client/clientConfig.js';
-import { createClientReading } from '../client/createSuperOfficeClient.js';
+import { type ReactNode, useMemo, useRef } from 'react';
+import {
+  type ResolvedClientConfig,
+  resolveClientConfig,
+  type SuperOfficeClientConfig,
+} from '../client/clientConfig.js';
+import { createClientOverConfig } from '../client/createSuperOfficeClient.js';
 import { SuperOfficeContext } from './SuperOfficeContext.js';
 import { useBrowserLayoutEffect } from './useBrowserLayoutEffect.js';
 import { useRequiredQueryClient } from './useRequiredQueryClient.js';
@@ -14,7 +18,8 @@ export interface SuperOfficeProviderProps extends SuperOfficeClientConfig {
 /**
  * Supplies the WebAPI client (auth, locale headers) to every checkbox and hook below it. Put it
  * inside your own `QueryClientProvider`. New `auth` or locale props take effect on the next
- * request; nothing remounts.
+ * request; nothing remounts. A new `baseUrl` is another site: what was clicked on the old one
+ * is still carried out there, with its own credentials.
  *
  * @example
  * <QueryClientProvider client={queryClient}>
@@ -30,7 +35,16 @@ export function SuperOfficeProvider({ children, ...config }: SuperOfficeProvider
   useBrowserLayoutEffect(() => {
     latest.current = resolved;
   });
-  const [client] = useState(() => createClientReading(() => latest.current));
+  const { site } = resolved;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one client per site; `resolved` seeds it and `latest` keeps it current.
+  const client = useMemo(() => {
+    // The site's latest config; once the provider moves on, the last one it had (rule 10).
+    let ofSite: ResolvedClientConfig = resolved;
+    return createClientOverConfig(() => {
+      if (latest.current.site === site) ofSite = latest.current;
+      return ofSite;
+    });
+  }, [site]);
   const value = useMemo(() => ({ client, language: config.language }), [client, config.language]);
   return <SuperOfficeContext.Provider value={value}>{children}</SuperOfficeContext.Provider>;
 }

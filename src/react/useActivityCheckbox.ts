@@ -1,10 +1,15 @@
 'use client';
 
+import { useRef } from 'react';
+import { activityKindOf } from '../client/activityIdentifier.js';
 import type { ActivityStatus } from '../client/activityStatus.js';
 import { isCompleted } from '../client/activityStatus.js';
 import type { SuperOfficeError } from '../client/errors/SuperOfficeError.js';
+import { activityLanes } from '../core/activityLanes.js';
+import { runAsToggleMutation } from './activityMutations.js';
+import { useSuperOfficeContext } from './SuperOfficeContext.js';
 import { type KnownActivityStatus, useActivityStatus } from './useActivityStatus.js';
-import { useToggleActivity } from './useToggleActivity.js';
+import { useRequiredQueryClient } from './useRequiredQueryClient.js';
 
 export interface ActivityCheckboxOptions {
   /**
@@ -33,32 +38,49 @@ export interface ActivityCheckbox {
   toggle(): void;
 }
 
-/** The checkbox's binding to the activity's shared state (internal: the UI's only way in). */
+/**
+ * The checkbox's binding to the activity's shared state (internal: the UI's only way in). Its
+ * clicks run as mutations without an observer: the checkbox renders on what it shows, not on
+ * react-query's bookkeeping.
+ */
 export function useActivityCheckbox(
   activityIdentifier: string,
   known: KnownActivityStatus,
-  { onCompletedChange, onError }: ActivityCheckboxOptions,
+  { converge, onCompletedChange, onError }: ActivityCheckboxOptions,
 ): ActivityCheckbox {
+  const queryClient = useRequiredQueryClient('ActivityCompleteCheckbox');
+  const { client } = useSuperOfficeContext('ActivityCompleteCheckbox');
   const { status, isPending, isChecking, isQueued, error } = useActivityStatus(
     activityIdentifier,
     known,
   );
-  const mutation = useToggleActivity();
+  // Every click of a burst settles with one outcome; the partner hears of it once.
+  const heard = useRef<Promise<ActivityStatus> | undefined>(undefined);
+  const callbacks = useRef({ onCompletedChange, onError });
+  callbacks.current = { onCompletedChange, onError };
   return {
     status,
     checked: isCompleted(status),
-    indeterminate: status === 'Started' && /^appointment_id=/.test(activityIdentifier),
+    indeterminate: status === 'Started' && activityKindOf(activityIdentifier) === 'appointment',
     isPending,
     isChecking,
     isQueued,
     error,
-    toggle: () =>
-      mutation.mutate(
-        { activityIdentifier },
-        {
-          onSuccess: (confirmed) => onCompletedChange?.(isCompleted(confirmed), confirmed),
-          onError: (failure) => onError?.(failure),
-        },
-      ),
+    toggle: () => {
+      const settled = activityLanes.want(client.site, activityIdentifier, 'flip', {
+        client,
+        converge,
+      });
+      const once = (report: () => void) => {
+        if (heard.current === settled) return;
+        heard.current = settled;
+        report();
+      };
+      runAsToggleMutation(queryClient, { activityIdentifier }, settled).then(
+        (confirmed) =>
+          once(() => callbacks.current.onCompletedChange?.(isCompleted(confirmed), confirmed)),
+        (failure: SuperOfficeError) => once(() => callbacks.current.onError?.(failure)),
+      );
+    },
   };
 }

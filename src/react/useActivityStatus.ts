@@ -1,11 +1,15 @@
 'use client';
 
-import { skipToken, useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
-import { type ActivityStatus, isCompleted } from '../client/activityStatus.js';
+import { useCallback, useRef, useSyncExternalStore } from 'react';
+import { activityKindOf } from '../client/activityIdentifier.js';
+import { type ActivityStatus, isCompleted, statusFor } from '../client/activityStatus.js';
+import type { SuperOfficeClient } from '../client/createSuperOfficeClient.js';
 import type { SuperOfficeError } from '../client/errors/SuperOfficeError.js';
+import { activityLanes } from '../core/activityLanes.js';
 import { activityStatusQueryKey } from '../core/activityStatusQueryKey.js';
-import { activityToggles, notCompletedStatus } from '../core/toggleRules.js';
+import { cacheMirror } from '../core/cacheMirror.js';
+import { useSuperOfficeContext } from './SuperOfficeContext.js';
+import { useBrowserLayoutEffect } from './useBrowserLayoutEffect.js';
 import { useRequiredQueryClient } from './useRequiredQueryClient.js';
 
 /** What the dashboard knows from the server; `status` wins when both are given. */
@@ -15,22 +19,24 @@ export interface KnownActivityStatus {
 }
 
 export interface ActivityStatusResult {
-  /** The status shown: the server's last word, or the user's click while a toggle is unsettled. */
+  /** The status shown: the server's last word, or the user's intent while it is unsettled. */
   status: ActivityStatus | undefined;
   completed: boolean;
-  /** A toggle of this activity is clicked but not yet settled (from any view of it). */
+  /** The user's intent is not yet settled (from any view of the activity). */
   isPending: boolean;
   /** The outcome of a toggle is being read back from the server (the view stays pending). */
   isChecking: boolean;
   /** Clicked while offline: the intent waits for the connection (the view stays pending). */
   isQueued: boolean;
-  /** Why the last toggle failed; cleared by the next click. */
+  /** Why the last intent failed; cleared by the next click or a newer report. */
   error: SuperOfficeError | undefined;
 }
 
 /**
- * The shared state of one activity, for partners who draw their own switch or button. Every
- * hook and checkbox showing the activity sees the same state, and clicks show at once.
+ * The shared state of one activity on the provider's site, for partners who draw their own
+ * switch or button. Every hook and checkbox showing the activity, under any QueryClient on the
+ * page, sees the same state, and clicks show at once. `known` is what your data says: it counts
+ * when the view mounts and when it changes.
  *
  * @example
  * const { completed, isPending } = useActivityStatus('sale_id=7', { completed: row.completed });
@@ -41,55 +47,75 @@ export function useActivityStatus(
   activityIdentifier: string,
   known: KnownActivityStatus = {},
 ): ActivityStatusResult {
-  const toggles = activityToggles(useRequiredQueryClient('useActivityStatus'));
-  const reported = reportedStatus(activityIdentifier, known);
+  const queryClient = useRequiredQueryClient('useActivityStatus');
+  const { client } = useSuperOfficeContext('useActivityStatus');
+  const { site } = client;
+  const reported =
+    known.status ??
+    (known.completed === undefined
+      ? undefined
+      : statusFor(known.completed, activityKindOf(activityIdentifier)));
 
-  // Keeps the shared entry alive while shown and seeds it; renders come from the store below,
-  // which react-query's batched observers would deliver a task too late for a click.
-  useQuery({
-    queryKey: activityStatusQueryKey(activityIdentifier),
-    queryFn: skipToken,
-    initialData: reported,
-    staleTime: Number.POSITIVE_INFINITY,
-    notifyOnChangeProps: [],
-  });
-
-  const previous = useRef({ activityIdentifier, reported });
-  useEffect(() => {
-    const changed =
-      previous.current.activityIdentifier === activityIdentifier &&
-      previous.current.reported !== reported;
-    previous.current = { activityIdentifier, reported };
-    const unseeded = toggles.getState(activityIdentifier).status === undefined;
-    if (reported !== undefined && (changed || unseeded))
-      toggles.report(activityIdentifier, reported);
-  }, [toggles, activityIdentifier, reported]);
-
-  // Stable callbacks: a new subscribe function would resubscribe on every render.
+  // One subscription per view; react-query's own observers would notify a task too late.
   const subscribe = useCallback(
-    (onChange: () => void) => toggles.subscribe(activityIdentifier, onChange),
-    [toggles, activityIdentifier],
+    (onChange: () => void) => {
+      const lane = activityLanes.lane(site, activityIdentifier);
+      const stopMirror = cacheMirror(queryClient).attach(
+        lane,
+        activityStatusQueryKey(activityIdentifier, site),
+      );
+      const stop = lane.subscribe(onChange);
+      return () => {
+        stopMirror();
+        stop();
+      };
+    },
+    [queryClient, site, activityIdentifier],
   );
   const getState = useCallback(
-    () => toggles.getState(activityIdentifier),
-    [toggles, activityIdentifier],
+    () => activityLanes.stateOf(site, activityIdentifier),
+    [site, activityIdentifier],
   );
   const state = useSyncExternalStore(subscribe, getState, getState);
+  useReports(site, activityIdentifier, reported, client);
+
+  // Before the view's first report lands (its layout effect), show what it knows.
+  const status = state.status ?? reported;
   return {
-    status: state.status,
-    completed: isCompleted(state.status),
+    status,
+    completed: isCompleted(status),
     isPending: state.pending,
-    isChecking: false,
+    isChecking: state.checking,
     isQueued: false,
     error: state.error,
   };
 }
 
-function reportedStatus(
+/** Rule 8: the value counts when the view mounts and when it changes, not on re-renders. */
+function useReports(
+  site: string,
   activityIdentifier: string,
-  known: KnownActivityStatus,
-): ActivityStatus | undefined {
-  if (known.status !== undefined) return known.status;
-  if (known.completed === undefined) return undefined;
-  return known.completed ? 'Completed' : notCompletedStatus(activityIdentifier);
+  reported: ActivityStatus | undefined,
+  client: SuperOfficeClient,
+): void {
+  const view = useRef<object>({}).current;
+  const reportedFor = useRef<string | undefined>(undefined);
+  const previous = useRef(reported);
+  useBrowserLayoutEffect(() => {
+    // Declared first: on a new identifier its cleanup runs before the report below.
+    return () => {
+      reportedFor.current = undefined;
+      activityLanes.find(site, activityIdentifier)?.leave(view);
+    };
+  }, [site, activityIdentifier, view]);
+  useBrowserLayoutEffect(() => {
+    const key = `${site} ${activityIdentifier}`;
+    const mount = reportedFor.current !== key;
+    reportedFor.current = key;
+    const changed = previous.current !== reported;
+    previous.current = reported;
+    if (reported !== undefined && (mount || changed)) {
+      activityLanes.lane(site, activityIdentifier).report(view, reported, mount, client);
+    }
+  }, [site, activityIdentifier, reported, client, view]);
 }

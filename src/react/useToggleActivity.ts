@@ -1,11 +1,16 @@
 'use client';
 
-import { type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { type UseMutationResult, useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { ActivityStatus } from '../client/activityStatus.js';
 import type { SuperOfficeError } from '../client/errors/SuperOfficeError.js';
-import { activityToggles } from '../core/toggleRules.js';
-import { useSuperOfficeClient } from './useSuperOfficeClient.js';
+import { activityLanes } from '../core/activityLanes.js';
+import {
+  ACTIVITY_MUTATION_DEFAULTS,
+  oncePerFailure,
+  TOGGLE_ACTIVITY_MUTATION_KEY,
+} from './activityMutations.js';
+import { useSuperOfficeContext } from './SuperOfficeContext.js';
 
 export interface ToggleActivityVariables {
   /** E.g. `"appointment_id=42"`. */
@@ -15,7 +20,10 @@ export interface ToggleActivityVariables {
 }
 
 export interface UseToggleActivityOptions {
+  /** `false`: the toggle's answer is final (e.g. a three-state cycle). Default `true`. */
+  converge?: boolean | undefined;
   onSuccess?: (status: ActivityStatus, variables: ToggleActivityVariables) => unknown;
+  /** Once per failure, however many clicks it ended. */
   onError?: (error: SuperOfficeError, variables: ToggleActivityVariables) => unknown;
   onSettled?: (
     status: ActivityStatus | undefined,
@@ -31,47 +39,36 @@ export type UseToggleActivityResult = UseMutationResult<
   ToggleActivityVariables
 >;
 
-export const TOGGLE_ACTIVITY_MUTATION_KEY = ['superoffice', 'toggleActivity'] as const;
-
 /**
- * A react-query mutation that toggles an activity under the library's rules: optimistic, one
- * toggle at a time per activity, superseded clicks never sent, never retried. One instance can
- * serve a whole list.
+ * A react-query mutation that flips an activity from what the user sees, under the library's
+ * rules: shown at once, one request at a time per activity, corrected until the server ends
+ * where the last click said, unknown outcomes read back, never retried blindly. One instance
+ * can serve a whole list.
  *
  * @example
  * const toggle = useToggleActivity({ onError: (error) => toast(error.message) });
  * <button onClick={() => toggle.mutate({ activityIdentifier: 'sale_id=7' })}>Done</button>
  */
 export function useToggleActivity(options: UseToggleActivityOptions = {}): UseToggleActivityResult {
-  const client = useSuperOfficeClient();
-  const toggles = activityToggles(useQueryClient());
-  // False once the component has unmounted (true again if StrictMode remounts it): rule 7.
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
-  const { meta } = options;
+  const { client } = useSuperOfficeContext('useToggleActivity');
+  // Separate memories: onError must not use up onSettled's first sight of a failure.
+  const [firstError] = useState(oncePerFailure);
+  const [firstSettled] = useState(oncePerFailure);
+  const { meta, converge } = options;
   return useMutation<ActivityStatus, SuperOfficeError, ToggleActivityVariables>({
+    ...ACTIVITY_MUTATION_DEFAULTS,
     mutationKey: TOGGLE_ACTIVITY_MUTATION_KEY,
+    // rule 9: the lane carries the click out whether or not this component is still there.
     mutationFn: ({ activityIdentifier, select }) =>
-      toggles.toggle(
-        activityIdentifier,
-        () => client.toggleActivity(activityIdentifier, { select }),
-        () => mounted.current,
-      ),
-    // The toggle is not idempotent: a paused or retried mutation would flip it again later.
-    retry: false,
-    networkMode: 'always',
-    // The result lives in the activity's cache entry; keeping every finished toggle for five
-    // minutes would grow the heap with each click.
-    gcTime: 0,
+      activityLanes.want(client.site, activityIdentifier, 'flip', { client, select, converge }),
     ...(meta ? { meta } : {}),
     // Partners' callbacks get the documented arguments only, not react-query's internals.
     onSuccess: (status, variables) => options.onSuccess?.(status, variables),
-    onError: (error, variables) => options.onError?.(error, variables),
-    onSettled: (status, error, variables) => options.onSettled?.(status, error, variables),
+    onError: (error, variables) => {
+      if (firstError(error)) return options.onError?.(error, variables);
+    },
+    onSettled: (status, error, variables) => {
+      if (!error || firstSettled(error)) return options.onSettled?.(status, error, variables);
+    },
   });
 }

@@ -5,6 +5,8 @@ export interface SuperOfficeApiErrorDetails {
   errorType?: string | undefined;
   errorSource?: string | undefined;
   outcomeUnknown?: boolean;
+  /** From a `Retry-After` header (429, 503), in milliseconds. */
+  retryAfterMs?: number | undefined;
 }
 
 /**
@@ -19,11 +21,14 @@ export class SuperOfficeApiError extends SuperOfficeError {
   readonly errorType: string | undefined;
   /** The body's `ErrorSource`. */
   readonly errorSource: string | undefined;
+  /** How long the server asked the client to wait (`Retry-After`), in milliseconds. */
+  readonly retryAfterMs: number | undefined;
 
   constructor(message: string, details: SuperOfficeApiErrorDetails) {
     super(message, { outcomeUnknown: details.outcomeUnknown ?? false });
     this.status = details.status;
     this.errorType = details.errorType;
     this.errorSource = details.errorSource;
+    this.retryAfterMs = details.retryAfterMs;
   }
 }

@@ -1,0 +1,153 @@
+import { type ActivityStatus, isCompleted } from './activityStatus.js';
+import { ActivityChangedElsewhereError } from './errors/ActivityChangedElsewhereError.js';
+import { SuperOfficeApiError } from './errors/SuperOfficeApiError.js';
+import { SuperOfficeError } from './errors/SuperOfficeError.js';
+
+/** One toggle and up to two corrective toggles per intent (rule 5). */
+export const MAX_TOGGLES_PER_INTENT = 3;
+/** Reads per intent, read-backs and checks together (rule 5). */
+export const MAX_READS_PER_INTENT = 4;
+/** Tries of one read-back before the outcome is given up as unconfirmed. */
+const TRIES_PER_READ_BACK = 3;
+const MAX_RETRY_AFTER_MS = 10_000;
+
+/** What {@link reachCompleted} needs: the goal, the two requests and what is known. */
+export interface Convergence {
+  activityIdentifier: string;
+  /** The newest intent, asked again before every toggle: clicks may change it meanwhile. */
+  wanted(): boolean;
+  /** Sends one `ToggleActivity`. */
+  toggle(): Promise<ActivityStatus>;
+  /** Reads the status (safe, idempotent). */
+  read(): Promise<ActivityStatus>;
+  /** The status believed so far; without one (or `Unknown`) the status is read first. */
+  known?: ActivityStatus | undefined;
+  /** `false`: the first answer (or read) after a toggle is final, wherever it landed. */
+  converge?: boolean | undefined;
+  /** Each status the server states (an answer or a read), as it arrives. */
+  onEvidence?: ((status: ActivityStatus) => void) | undefined;
+  /** `true` while an unknown outcome is being read back, `false` after. */
+  onChecking?: ((checking: boolean) => void) | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * Drives the server to the newest intent with the non-idempotent toggle, and resolves to the
+ * status it ends at. An answer is evidence, not the goal: when it differs from the intent, one
+ * more toggle is sent (rule 4). An unknown outcome is read back before anything else is sent
+ * (rule 5). Rejects with a definite refusal as it came (rule 6), with the unknown outcome when
+ * it could not be read back (rule 5), or with {@link ActivityChangedElsewhereError} when the
+ * corrections run out.
+ *
+ * @example
+ * await reachCompleted({
+ *   activityIdentifier: 'appointment_id=1',
+ *   wanted: () => true,
+ *   toggle: () => client.toggleActivity('appointment_id=1'),
+ *   read: () => client.getActivityStatus('appointment_id=1'),
+ * }); // 'Completed'
+ */
+export async function reachCompleted(goal: Convergence): Promise<ActivityStatus> {
+  const { converge = true, signal } = goal;
+  let basis = definite(goal.known);
+  let want = goal.wanted();
+  let toggles = 0;
+  let reads = 0;
+  let unknownOutcome: SuperOfficeError | undefined;
+
+  const readBack = async (): Promise<ActivityStatus> => {
+    goal.onChecking?.(true);
+    try {
+      let failure: unknown;
+      for (let attempt = 0; attempt < TRIES_PER_READ_BACK && reads < MAX_READS_PER_INTENT; ) {
+        if (attempt > 0) await sleep(retryDelay(failure, attempt), signal);
+        attempt += 1;
+        reads += 1;
+        try {
+          const status = definite(await goal.read());
+          if (status !== undefined) return testify(status);
+        } catch (error) {
+          failure = error;
+          if (!mayRetryRead(error)) break;
+        }
+      }
+      // A read that says the id does not exist is an answer in itself.
+      if (failure instanceof SuperOfficeApiError && failure.status === 404) throw failure;
+      throw unknownOutcome ?? failure ?? unconfirmed(goal.activityIdentifier); // rule 5
+    } finally {
+      goal.onChecking?.(false);
+    }
+  };
+  const testify = (status: ActivityStatus): ActivityStatus => {
+    goal.onEvidence?.(status);
+    return status;
+  };
+
+  for (;;) {
+    basis ??= await readBack(); // rules 5, 7: never toggle on a basis an unknown outcome made stale
+    const now = goal.wanted();
+    if (now !== want) {
+      // A new click is a new intent, with its own budget.
+      want = now;
+      toggles = 0;
+      reads = 0;
+    }
+    if (isCompleted(basis) === want) return basis; // rule 4
+    if (toggles > 0 && !converge) return basis; // rule 4: converge off, the answer is final
+    if (toggles === MAX_TOGGLES_PER_INTENT) {
+      // rule 5: a last read tells an unknown id (404) from someone else changing it.
+      const status = reads < MAX_READS_PER_INTENT ? await readBack() : basis;
+      if (isCompleted(status) === want) return status;
+      throw new ActivityChangedElsewhereError(goal.activityIdentifier, status);
+    }
+    toggles += 1;
+    try {
+      basis = definite(await goal.toggle());
+      unknownOutcome = undefined;
+      if (basis !== undefined) testify(basis);
+    } catch (error) {
+      if (!(error instanceof SuperOfficeError && error.outcomeUnknown)) throw error; // rule 6
+      unknownOutcome = error;
+      basis = undefined;
+    }
+  }
+}
+
+/** `Unknown` says nothing about where the activity is. */
+function definite(status: ActivityStatus | undefined): ActivityStatus | undefined {
+  return status === 'Unknown' ? undefined : status;
+}
+
+function mayRetryRead(error: unknown): boolean {
+  if (!(error instanceof SuperOfficeError)) return false;
+  if (!(error instanceof SuperOfficeApiError)) return error.outcomeUnknown;
+  return (
+    error.status === 200 || error.status === 408 || error.status === 429 || error.status >= 500
+  );
+}
+
+function retryDelay(failure: unknown, attempt: number): number {
+  const asked = failure instanceof SuperOfficeApiError ? failure.retryAfterMs : undefined;
+  return asked === undefined ? 250 * 3 ** (attempt - 1) : Math.min(asked, MAX_RETRY_AFTER_MS);
+}
+
+function unconfirmed(activityIdentifier: string): SuperOfficeError {
+  return new SuperOfficeError(`The status of ${activityIdentifier} could not be read back.`, {
+    outcomeUnknown: true,
+  });
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+}
