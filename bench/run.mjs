@@ -1,6 +1,8 @@
 // `npm run bench`: every row of bench/results.md in one run on this machine, printed as one
-// table and written to bench/results.md. Needs `npm run build` first (the script does it).
-import { writeFile } from 'node:fs/promises';
+// table and written to bench/.out/ (ignored by git). `npm run bench -- --record` also copies the
+// page to bench/results.md, the one the README cites. Needs `npm run build` first (the script
+// does it).
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { launchBrowser } from './lib/browser.mjs';
@@ -16,17 +18,23 @@ import {
   memoryRows,
   mountRows,
   renderRows,
+  scaleRows,
   sizeRows,
 } from './lib/tableRows.mjs';
 import { measureClientOverhead } from './node/clientOverhead.mjs';
 import { measureSizes } from './size/measureSize.mjs';
 import {
   runBursts,
+  runClickAtScale,
   runClickToFeedback,
   runMemory,
   runMountCost,
   runRenderIsolation,
 } from './suites/browserSuites.mjs';
+
+const OUT_DIR = new URL('./.out/', import.meta.url);
+const RECORDED = new URL('./results.md', import.meta.url);
+const record = process.argv.includes('--record');
 
 const started = performance.now();
 // Other work on the machine shows here: the ratios are meant to survive it, absolutes less so.
@@ -58,13 +66,15 @@ try {
   raw.memory = await runMemory(browser, pages);
   progress('6 requests per burst');
   raw.bursts = await runBursts(browser, pages);
+  progress('8 click at scale (100 and 10,000 rows)');
+  raw.scale = await runClickAtScale(browser, pages);
 } finally {
   await browser.close().catch(() => undefined);
   await server.close();
 }
 const machine = describeMachine(chromiumVersion);
 
-const table = markdownTable([
+const rows = [
   ...sizeRows(raw.sizes),
   ...renderRows(raw.render),
   ...clickRows(raw.click),
@@ -72,7 +82,9 @@ const table = markdownTable([
   ...memoryRows(raw.memory),
   ...burstRows(raw.bursts),
   ...clientRows(raw.client),
-]);
+  ...scaleRows(raw.scale),
+];
+const table = markdownTable(rows);
 const machineLine = `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}; Node ${machine.node}; Chromium ${machine.chromium}; load average at the start ${loadAtStart}`;
 const packagesLine = Object.entries(machine.packages)
   .map(([name, version]) => `${name} ${version}`)
@@ -80,8 +92,16 @@ const packagesLine = Object.entries(machine.packages)
 const seconds = ((performance.now() - started) / 1000).toFixed(0);
 
 console.log(`\nMachine: ${machineLine}\nPackages: ${packagesLine}\n\n${table}\n`);
+await mkdir(OUT_DIR, { recursive: true });
+const written = new URL('results.md', OUT_DIR);
 await writeFile(
-  new URL('./results.md', import.meta.url),
-  resultsMarkdown({ table, machineLine, packagesLine, seconds, raw, node: machine.node }),
+  written,
+  resultsMarkdown({ rows, table, machineLine, packagesLine, seconds, raw, node: machine.node }),
 );
-progress('done: bench/results.md written');
+await writeFile(new URL('raw.json', OUT_DIR), `${JSON.stringify(raw, null, 1)}\n`);
+if (record) await copyFile(written, RECORDED);
+progress(
+  record
+    ? 'done: bench/.out/results.md written and recorded to bench/results.md'
+    : 'done: bench/.out/results.md written (npm run bench -- --record copies it to bench/results.md)',
+);

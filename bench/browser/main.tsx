@@ -1,4 +1,5 @@
 import { burst } from './scenarios/bursts.js';
+import { clickAtScale } from './scenarios/clickAtScale.js';
 import { clickToFeedback } from './scenarios/clickToFeedback.js';
 import { memoryMount, memoryToggleBatch, memoryUnmount } from './scenarios/memory.js';
 import { mountCost } from './scenarios/mountCost.js';
@@ -7,6 +8,7 @@ import { renderIsolation } from './scenarios/renderIsolation.js';
 // bench/run.mjs drives these through Playwright's page.evaluate.
 const scenarios = {
   burst,
+  clickAtScale,
   clickToFeedback,
   memoryMount,
   memoryToggleBatch,

@@ -5,16 +5,15 @@ export const renderCounts = {
   commits: 0,
   lists: 0,
   rows: 0,
-  checkboxRenders: 0,
-  checkboxesRendered: new Set<string>(),
+  /** Commits per checkbox (activity identifier) that rendered at least once. */
+  checkboxCommits: new Map<string, number>(),
 };
 
 export function resetRenderCounts(): void {
   renderCounts.commits = 0;
   renderCounts.lists = 0;
   renderCounts.rows = 0;
-  renderCounts.checkboxRenders = 0;
-  renderCounts.checkboxesRendered.clear();
+  renderCounts.checkboxCommits.clear();
 }
 
 /** For the `<Profiler>` around the whole list: called once per commit that touched it. */
@@ -22,8 +21,7 @@ export const countCommit: ProfilerOnRenderCallback = () => {
   renderCounts.commits += 1;
 };
 
-/** For the `<Profiler id={activityIdentifier}>` around each checkbox. */
+/** For the `<Profiler id={activityIdentifier}>` around each checkbox: once per commit it rendered in. */
 export const countCheckboxRender: ProfilerOnRenderCallback = (id) => {
-  renderCounts.checkboxRenders += 1;
-  renderCounts.checkboxesRendered.add(id);
+  renderCounts.checkboxCommits.set(id, (renderCounts.checkboxCommits.get(id) ?? 0) + 1);
 };

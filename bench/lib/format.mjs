@@ -10,9 +10,12 @@ export function ratio(ours, theirs) {
   return `${value < 0.1 ? value.toFixed(3) : value.toFixed(2)}×`;
 }
 
-/** One line of the results table; `met` is true, false, or null when there is no target. */
-export function row(section, measure, ours, alternative, ratioText, target, met) {
-  return { section, measure, ours, alternative, ratio: ratioText, target, met };
+/**
+ * One line of the results table; `met` is true, false, or null when there is no target.
+ * `missNote` says what the miss comes from and what meeting the target would take.
+ */
+export function row(section, measure, ours, alternative, ratioText, target, met, missNote) {
+  return { section, measure, ours, alternative, ratio: ratioText, target, met, missNote };
 }
 
 export function markdownTable(rows) {

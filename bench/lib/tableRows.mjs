@@ -1,19 +1,31 @@
-// Turns each suite's raw figures into lines of the one results table.
+// Turns each suite's raw figures into lines of the one results table. Targets live here, beside
+// the figure they judge; a row that misses its target carries the note on what meeting it takes.
+import { readFileSync } from 'node:fs';
 import { count, kB, MB, ms, percent, plural, ratio, row } from './format.mjs';
 import { median } from './stats.mjs';
 
+/** The own-code budget of `.size-limit.json` (its first entry), in bytes: one number, two uses. */
+export function ownCodeBudget() {
+  const [own] = JSON.parse(
+    readFileSync(new URL('../../.size-limit.json', import.meta.url), 'utf8'),
+  );
+  return Number.parseFloat(own.limit) * 1000;
+}
+
 export function sizeRows(sizes) {
   const { own, withKy, official, radix, aria } = sizes;
+  const budget = ownCodeBudget();
   const both = (size) => `${kB(size.gzip)} (${kB(size.brotli)} br)`;
   return [
     row(
       '1 Size',
-      'Own code, min+gzip (brotli); peers and ky external',
+      'Own code of the main entry, min+gzip (brotli); peers and ky external',
       both(own),
       '',
       '',
-      '≤ 5 kB gzip',
-      own.gzip <= 5000,
+      `≤ ${kB(budget)} gzip`,
+      own.gzip <= budget,
+      `own code is ${kB(own.gzip)} against ${kB(budget)}; the rest would have to come out of the toggle rules, the six languages' texts or the error messages (languages in their own entry, error codes instead of sentences).`,
     ),
     row(
       '1 Size',
@@ -46,27 +58,37 @@ export function sizeRows(sizes) {
 }
 
 export function renderRows({ ours, naive, naiveMemo }) {
-  const text = (r) =>
-    `${plural(r.checkboxesRendered, 'checkbox', 'checkboxes')} (${plural(r.checkboxRenders, 'render', 'renders')}), ${plural(r.rowRenders, 'row', 'rows')}, ${plural(r.listRenders, 'list', 'lists')}, ${plural(r.commits, 'commit', 'commits')}`;
-  const isolated = ours.checkboxesRendered === 1 && ours.rowRenders === 0 && ours.listRenders === 0;
+  const commitRows = ours.map((result, index) => {
+    const memo = naiveMemo[index];
+    return row(
+      '2 Renders',
+      `Commits of the clicked checkbox per toggle (1,000 rows, click → settled), fake at ${result.latencyMs} ms; vs naive list with React.memo rows`,
+      plural(result.clickedCommits, 'commit', 'commits'),
+      `${plural(memo.clickedCommits, 'commit', 'commits')} (list: ${memo.commits})`,
+      ratio(result.clickedCommits, memo.clickedCommits),
+      '≤ 2 (the click, the answer)',
+      result.clickedCommits <= 2,
+      `the clicked checkbox commits ${result.clickedCommits} times per toggle with the fake at ${result.latencyMs} ms; the click and the answer are 2. The commits the checkbox does not display (a mutation observer's pending and success, a keep-alive query observer) are what would have to go.`,
+    );
+  });
+  const others = (r) =>
+    `${plural(r.otherCheckboxes, 'checkbox', 'checkboxes')} (${plural(r.otherCheckboxCommits, 'commit', 'commits')}), ${plural(r.rowRenders, 'row', 'rows')}, ${plural(r.listRenders, 'list', 'lists')}`;
+  const noOthers = (r) => r.otherCheckboxCommits === 0 && r.rowRenders === 0 && r.listRenders === 0;
+  const worst = ours.reduce((a, b) =>
+    b.otherCheckboxCommits + b.rowRenders > a.otherCheckboxCommits + a.rowRenders ? b : a,
+  );
+  const naiveWorst = naive[0];
   return [
+    ...commitRows,
     row(
       '2 Renders',
-      'One toggle in 1,000 rows, click to settled, vs naive list query + setQueryData',
-      text(ours),
-      text(naive),
-      `${ratio(ours.checkboxRenders, naive.checkboxRenders)} checkbox renders`,
-      'exactly 1 checkbox; 0 rows, 0 lists',
-      isolated,
-    ),
-    row(
-      '2 Renders',
-      'Same, vs naive list query with React.memo rows',
-      text(ours),
-      text(naiveMemo),
-      `${ratio(ours.commits, naiveMemo.commits)} commits`,
+      `Other checkboxes, rows and lists rendering on that toggle (fake at ${ours.map((r) => r.latencyMs).join(' and ')} ms); vs naive list query + setQueryData`,
+      others(worst),
+      others(naiveWorst),
       '',
-      null,
+      '0',
+      ours.every(noOthers),
+      'a toggle re-renders what it did not touch; render isolation has regressed.',
     ),
   ];
 }
@@ -87,6 +109,7 @@ export function clickRows(samples) {
       ratio(toDom(ours), toDom(samples.awaitThenSet)),
       `in the click's task: ${inTask}/${ours.length}`,
       inTask === ours.length,
+      'some clicks showed their new state only after the click task.',
     ),
     row(
       '3 Feedback',
@@ -105,6 +128,7 @@ export function clickRows(samples) {
       ratio(toFrame(ours), toFrame(samples.awaitThenSet)),
       `first frame after the click: ${firstFrame}/${ours.length}`,
       firstFrame === ours.length,
+      'some clicks were painted later than the first frame after them.',
     ),
   ];
 }
@@ -116,38 +140,46 @@ export function mountRows(samples) {
   // machine slowing down between rounds, so the median of those ratios is the figure.
   const pairedRatio = (kind) =>
     median(samples.ours.map((sample, round) => sample.total / samples[kind][round].total));
-  const versus = (kind, label, limit) =>
-    row(
+  const versus = (kind, label, limit) => {
+    const value = pairedRatio(kind);
+    return row(
       '4 Mount',
       `1,000 with label, median of ${samples[kind].length} rounds; vs ${label}`,
       ms(ours),
       ms(total(kind)),
-      ratio(pairedRatio(kind), 1),
+      ratio(value, 1),
       limit === undefined ? '' : `≤ ${limit.toFixed(1)}×`,
-      limit === undefined ? null : pairedRatio(kind) <= limit,
+      limit === undefined ? null : value <= limit,
+      limit === undefined
+        ? undefined
+        : `mounting 1,000 costs ${ratio(value, 1)} ${label}; meeting ${limit.toFixed(1)}× takes about ${ms(ours - limit * total(kind))} less per 1,000 rows, i.e. fewer hooks and observers per checkbox.`,
     );
+  };
   return [
     versus('aria', 'React Aria CheckboxField', 1.0),
-    versus('radix', 'Radix Checkbox', 1.5),
+    versus('radix', 'Radix Checkbox', 0.9),
     versus('generatedHook', 'Radix + generated useMutation'),
-    versus('plain', 'plain <input> + useState'),
+    versus('plain', 'plain <input> + useState', 2.0),
   ];
 }
 
 export function memoryRows(result) {
   const oursBytes = result.ours.js - result.emptyAgain.js;
   const plainBytes = result.plain.js - result.empty.js;
+  const perRow = (bytes) => `${(bytes / result.count / 1000).toFixed(2)} kB`;
+  const heapRatio = oursBytes / plainBytes;
   const { beforeToggles: before, afterToggles: after } = result;
   const growth = (after.js - before.js) / before.js;
   return [
     row(
       '5 Memory',
-      `JS heap of ${count(result.count)} mounted rows vs plain <input> rows`,
-      MB(oursBytes),
-      MB(plainBytes),
+      `JS heap per mounted checkbox row (${count(result.count)} mounted) vs plain <input> + useState row`,
+      perRow(oursBytes),
+      perRow(plainBytes),
       ratio(oursBytes, plainBytes),
-      '',
-      null,
+      '≤ 1.7×',
+      heapRatio <= 1.7,
+      `a row holds ${perRow(oursBytes)} against ${perRow(plainBytes)}; meeting 1.7× means at most ${perRow(1.7 * plainBytes)}, so about ${perRow(oursBytes - 1.7 * plainBytes)} less per row (an observer, its subscriptions and closures per checkbox are the likely bulk).`,
     ),
     row(
       '5 Memory',
@@ -157,6 +189,7 @@ export function memoryRows(result) {
       percent(growth),
       '≤ +5%',
       growth <= 0.05,
+      'the heap grows with toggles: something is kept per toggle.',
     ),
   ];
 }
@@ -176,6 +209,7 @@ export function burstRows(results) {
       ratio(ours.requests, theirs.requests),
       '≤ 2 requests, last intent',
       ours.requests <= 2 && rightEnd(ours),
+      `${plural(ours.clicks, 'click', 'clicks')} sent ${plural(ours.requests, 'request', 'requests')} or ended away from the last intent: a toggle rule is broken.`,
     );
   });
 }
@@ -189,12 +223,13 @@ export function clientRows({ calls, durations }) {
   return [
     row(
       '7 Client',
-      `${count(calls)} sequential toggles over loopback, median per call; vs raw fetch`,
+      `${count(calls)} sequential toggles over loopback, median per call; the library's own layer: client vs ky alone (configured as the client configures it)`,
       us(ours),
-      us(raw),
-      ratio(ours, raw),
-      '≤ 1.2×',
-      ours / raw <= 1.2,
+      us(kyAlone),
+      ratio(ours, kyAlone),
+      '≤ 1.1×',
+      ours / kyAlone <= 1.1,
+      `the client adds ${us(ours - kyAlone)} per call over ky alone; meeting 1.1× means at most ${us(0.1 * kyAlone)}. Against a real WebAPI answering in 100 ms or more, either is well under 1% of a toggle.`,
     ),
     row(
       '7 Client',
@@ -207,10 +242,42 @@ export function clientRows({ calls, durations }) {
     ),
     row(
       '7 Client',
-      'Of which ky: ky alone, configured as the client configures it, vs raw fetch',
+      "ky's own share: ky alone vs raw fetch with the same headers and body",
       us(kyAlone),
       us(raw),
       ratio(kyAlone, raw),
+      '',
+      null,
+    ),
+  ];
+}
+
+export function scaleRows(samples) {
+  const sizes = Object.keys(samples)
+    .map(Number)
+    .sort((a, b) => a - b);
+  const small = sizes[0];
+  const large = sizes[sizes.length - 1];
+  const medianOf = (size, key) => median(samples[size].map((s) => s[key]));
+  const domRatio = medianOf(large, 'toDom') / medianOf(small, 'toDom');
+  const label = (size) => `${count(size)} rows`;
+  return [
+    row(
+      '8 Scale',
+      `Click → DOM, median of ${samples[large].length} clicks, ${label(large)} mounted vs ${label(small)}`,
+      ms(medianOf(large, 'toDom')),
+      ms(medianOf(small, 'toDom')),
+      ratio(medianOf(large, 'toDom'), medianOf(small, 'toDom')),
+      '≤ 1.2×',
+      domRatio <= 1.2,
+      `a click costs ${ratio(medianOf(large, 'toDom'), medianOf(small, 'toDom'))} as much with ${label(large)} mounted: some work per toggle grows with the number of mounted checkboxes (a cache-wide notification each of them hears).`,
+    ),
+    row(
+      '8 Scale',
+      `Click → settled (fake at 0 ms, next frame), median, ${label(large)} vs ${label(small)}`,
+      ms(medianOf(large, 'toSettled')),
+      ms(medianOf(small, 'toSettled')),
+      ratio(medianOf(large, 'toSettled'), medianOf(small, 'toSettled')),
       '',
       null,
     ),

@@ -1,13 +1,24 @@
-// Rows 2–6: drive the scenarios of bench/browser in Chromium and return their raw figures.
+// Rows 2–6 and 8: drive the scenarios of bench/browser in Chromium and return their raw figures.
 import { openBenchPage } from '../lib/browser.mjs';
 
-/** Row 2, on the profiling build (the only production build whose <Profiler>s report). */
-export async function runRenderIsolation(browser, profilingUrl) {
+/**
+ * Row 2, on the profiling build (the only production build whose <Profiler>s report): every list
+ * variant with the fake answering at once and after 300 ms.
+ */
+export async function runRenderIsolation(browser, profilingUrl, { latencies = [0, 300] } = {}) {
   const { page, close } = await openBenchPage(browser, profilingUrl);
   try {
     const results = {};
     for (const variant of ['ours', 'naive', 'naiveMemo']) {
-      results[variant] = await page.evaluate((name) => window.bench.renderIsolation(name), variant);
+      results[variant] = [];
+      for (const latency of latencies) {
+        results[variant].push(
+          await page.evaluate(
+            ([name, ms]) => window.bench.renderIsolation(name, ms),
+            [variant, latency],
+          ),
+        );
+      }
     }
     return results;
   } finally {
@@ -113,6 +124,23 @@ export async function runBursts(
       }
     }
     return results;
+  } finally {
+    await close();
+  }
+}
+
+/** Row 8. */
+export async function runClickAtScale(
+  browser,
+  url,
+  { rowCounts = [100, 10_000], rounds = 3, clicksPerRound = 7 } = {},
+) {
+  const { page, close } = await openBenchPage(browser, url);
+  try {
+    return await page.evaluate(
+      ([counts, r, c]) => window.bench.clickAtScale(counts, r, c),
+      [rowCounts, rounds, clicksPerRound],
+    );
   } finally {
     await close();
   }
