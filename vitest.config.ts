@@ -5,22 +5,30 @@ import { configDefaults, defineConfig } from 'vitest/config';
 import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 import { emulateMedia } from './test/browser/support/emulateMedia.js';
 
-// One project per environment; `npm test` runs them all.
+// One project per environment, chosen by folder: React tests (test/react, test/reliability) in
+// jsdom, test/browser in Chromium, everything else in Node. A file elsewhere that needs a DOM says
+// so itself with `// @vitest-environment jsdom`. `npm test` runs them all.
+const DOM_FOLDERS = ['test/react/**', 'test/reliability/**'];
+
 export default defineConfig({
   plugins: [react()],
   test: {
     projects: [
       {
         extends: true,
-        test: { name: 'node', environment: 'node', include: ['test/**/*.test.ts'] },
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/**/*.test.{ts,tsx}'],
+          exclude: [...configDefaults.exclude, ...DOM_FOLDERS, 'test/browser/**'],
+        },
       },
       {
         extends: true,
         test: {
           name: 'dom',
           environment: 'jsdom',
-          include: ['test/**/*.test.tsx'],
-          exclude: [...configDefaults.exclude, 'test/browser/**'],
+          include: DOM_FOLDERS.map((folder) => `${folder}/*.test.{ts,tsx}`),
           setupFiles: ['test/setup/dom.ts'],
         },
       },

@@ -1,4 +1,4 @@
-import { afterEach } from 'vitest';
+import { onTestFinished } from 'vitest';
 import { FAKE_CREDENTIALS, FakeWebApi, type FakeWebApiOptions } from '../../src/testing/index.js';
 import { type FakeWebApiServer, startFakeWebApiServer } from '../../src/testing/node.js';
 
@@ -7,16 +7,20 @@ export const BEARER = {
   token: FAKE_CREDENTIALS.bearerTokens[0] as string,
 } as const;
 
-const running: FakeWebApiServer[] = [];
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((server) => server.close()));
-});
-
-/** A fake WebAPI behind a real HTTP server on 127.0.0.1, closed after the test. */
-export async function startFake(options: FakeWebApiOptions = {}) {
+/**
+ * A fake WebAPI behind a real HTTP server on 127.0.0.1, closed when the calling test finishes
+ * (so call it inside a test, not in `beforeAll` or at module level).
+ *
+ * @example
+ * const { fake, baseUrl } = await startFake({ activities: { 'appointment_id=1': 'NotStarted' } });
+ */
+export async function startFake(options: FakeWebApiOptions = {}): Promise<{
+  fake: FakeWebApi;
+  server: FakeWebApiServer;
+  baseUrl: string;
+}> {
   const fake = new FakeWebApi(options);
   const server = await startFakeWebApiServer(fake);
-  running.push(server);
+  onTestFinished(() => server.close());
   return { fake, server, baseUrl: server.url };
 }

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSuperOfficeClient } from '../../src/index.js';
 import { startFake } from '../support/fakeServer.js';
