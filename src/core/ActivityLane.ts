@@ -58,10 +58,21 @@ export class ActivityLane {
   /** Called when the lane has no views and nothing unsettled, so the registry can drop it. */
   readonly #onIdle: (lane: ActivityLane) => void;
 
-  constructor(site: string, activityIdentifier: string, onIdle: (lane: ActivityLane) => void) {
+  constructor(
+    site: string,
+    activityIdentifier: string,
+    confirmed: ActivityStatus | undefined,
+    onIdle: (lane: ActivityLane) => void,
+  ) {
     this.site = site;
     this.activityIdentifier = activityIdentifier;
+    this.#confirmed = confirmed;
     this.#onIdle = onIdle;
+  }
+
+  /** What the server last stated to this library, kept by the registry when the lane goes. */
+  get confirmed(): ActivityStatus | undefined {
+    return this.#confirmed;
   }
 
   get state(): ActivityState {

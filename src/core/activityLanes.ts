@@ -45,15 +45,20 @@ import { ActivityLane, type ActivityState, type Want } from './ActivityLane.js';
  */
 export class ActivityLanes {
   readonly #lanes = new Map<string, ActivityLane>();
+  /** What the server stated for activities whose lanes have gone, newest last (rule 8). */
+  readonly #evidence = new Map<string, ActivityStatus>();
 
   /** The activity's lane, made on first use and dropped when no view or intent needs it. */
   lane(site: string, activityIdentifier: string): ActivityLane {
     const key = laneKey(site, activityIdentifier);
     let lane = this.#lanes.get(key);
     if (!lane) {
-      lane = new ActivityLane(site, activityIdentifier, (idle) => {
-        if (this.#lanes.get(key) === idle) this.#lanes.delete(key);
+      lane = new ActivityLane(site, activityIdentifier, this.#evidence.get(key), (idle) => {
+        if (this.#lanes.get(key) !== idle) return;
+        this.#lanes.delete(key);
+        this.#remember(key, idle.confirmed);
       });
+      this.#evidence.delete(key);
       this.#lanes.set(key, lane);
     }
     return lane;
@@ -89,11 +94,22 @@ export class ActivityLanes {
     return lane.want(completed === 'flip' ? lane.clickIntent : completed, how);
   }
 
+  #remember(key: string, confirmed: ActivityStatus | undefined): void {
+    if (confirmed === undefined) return;
+    this.#evidence.set(key, confirmed);
+    // Bounded: an archive scrolled for hours must not grow the heap without end.
+    if (this.#evidence.size > MAX_EVIDENCE) {
+      this.#evidence.delete(this.#evidence.keys().next().value as string);
+    }
+  }
+
   /** How many lanes are kept: for tests that check nothing leaks. */
   get size(): number {
     return this.#lanes.size;
   }
 }
+
+const MAX_EVIDENCE = 2_000;
 
 const UNKNOWN: ActivityState = {
   status: undefined,

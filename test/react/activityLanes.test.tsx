@@ -2,8 +2,11 @@ import { act, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import {
+  ActivityChangedElsewhereError,
   ActivityCompleteCheckbox,
   activityStatusQueryKey,
+  BUILT_IN_LABELS,
+  isCompleted,
   SuperOfficeApiError,
   useActivityStatus,
   useToggleActivity,
@@ -126,22 +129,32 @@ describe('rules 2 and 3: one toggle at a time, superseded clicks never sent', ()
   });
 });
 
-describe('rule 4: the server is the truth', () => {
-  it('shows what the server answers when another user changed the activity meanwhile', async () => {
+describe('rule 4: an answer is evidence, the last click is the goal', () => {
+  it('corrects a stale view: 2 toggles, ends completed, no error, onCompletedChange(true, "Completed")', async () => {
+    // A colleague completed it; the dashboard still shows it open.
     const { fake, baseUrl } = await startFake({ activities: { [A1]: 'Completed' } });
+    const onCompletedChange = vi.fn();
     const { user } = renderWithProviders(
-      <ActivityCompleteCheckbox activityIdentifier={A1} completed={false} />,
+      <ActivityCompleteCheckbox
+        activityIdentifier={A1}
+        completed={false}
+        onCompletedChange={onCompletedChange}
+      />,
       baseUrl,
     );
 
     await user.click(checkbox());
     await settled();
 
-    expect(fake.status(A1)).toBe('NotStarted');
-    expect(checkbox().checked).toBe(false);
+    expect(fake.toggleRequestsFor(A1)).toHaveLength(2);
+    expect(fake.status(A1)).toBe('Completed');
+    expect(checkbox().checked).toBe(true);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(onCompletedChange).toHaveBeenCalledTimes(1);
+    expect(onCompletedChange).toHaveBeenCalledWith(true, 'Completed');
   });
 
-  it('lands a three-state appointment on Started, shown as indeterminate', async () => {
+  it('ticks a three-state appointment from NotStarted to Completed with 2 toggles', async () => {
     const { fake, baseUrl } = await startFake({
       activities: { [A1]: 'NotStarted' },
       threeStateAppointments: true,
@@ -154,6 +167,24 @@ describe('rule 4: the server is the truth', () => {
     await user.click(checkbox());
     await settled();
 
+    expect(fake.toggleRequestsFor(A1)).toHaveLength(2);
+    expect(fake.status(A1)).toBe('Completed');
+    expect(checkbox().checked).toBe(true);
+    expect(checkbox().indeterminate).toBe(false);
+  });
+
+  it('with converge={false}, lands a three-state appointment on Started, shown as indeterminate', async () => {
+    const { fake, baseUrl } = await startFake({
+      activities: { [A1]: 'NotStarted' },
+      threeStateAppointments: true,
+    });
+    const { user } = renderWithProviders(
+      <ActivityCompleteCheckbox activityIdentifier={A1} status="NotStarted" converge={false} />,
+      baseUrl,
+    );
+
+    await user.click(checkbox());
+    await settled();
     expect(fake.status(A1)).toBe('Started');
     expect(checkbox().indeterminate).toBe(true);
     expect(checkbox().getAttribute('data-state')).toBe('indeterminate');
@@ -161,12 +192,149 @@ describe('rule 4: the server is the truth', () => {
     await user.click(checkbox());
     await settled();
     expect(fake.status(A1)).toBe('Completed');
-    expect(checkbox().indeterminate).toBe(false);
+    expect(fake.toggleRequestsFor(A1)).toHaveLength(2);
+  });
+
+  it('ends where the last click said although the browser resent the POST (applied twice)', async () => {
+    const { fake, baseUrl } = await startFake({ activities: { [A1]: 'NotStarted' } });
+    fake.inject({ appliedTwice: true });
+    const onCompletedChange = vi.fn();
+    const { user } = renderWithProviders(
+      <ActivityCompleteCheckbox
+        activityIdentifier={A1}
+        completed={false}
+        onCompletedChange={onCompletedChange}
+      />,
+      baseUrl,
+    );
+
+    await user.click(checkbox());
+    await settled();
+
+    expect(fake.toggleCount(A1)).toBe(3);
+    expect(fake.status(A1)).toBe('Completed');
+    expect(checkbox().checked).toBe(true);
+    expect(onCompletedChange).toHaveBeenCalledWith(true, 'Completed');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('gives up after 2 corrections when someone keeps changing it, and shows the server status', async () => {
+    const { fake, baseUrl } = await startFake({ activities: { [A1]: 'NotStarted' } });
+    fake.inject({ appliedTwice: true }, { times: 3 });
+    const onError = vi.fn();
+    const { user } = renderWithProviders(
+      <ActivityCompleteCheckbox activityIdentifier={A1} completed={false} onError={onError} />,
+      baseUrl,
+    );
+
+    await user.click(checkbox());
+    const alert = await screen.findByRole('alert');
+    await settled();
+
+    expect(fake.toggleRequestsFor(A1)).toHaveLength(3);
+    expect(fake.readCount(A1)).toBeLessThanOrEqual(4);
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]?.[0]).toBeInstanceOf(ActivityChangedElsewhereError);
+    expect(alert.textContent).not.toBe('');
+    expect(checkbox().checked).toBe(isCompleted(fake.status(A1)));
+  });
+
+  it('ends with a clear error after at most 3 toggles for an id the server does not know', async () => {
+    const { fake, baseUrl } = await startFake({ activities: {} });
+    const onError = vi.fn();
+    const { user } = renderWithProviders(
+      <ActivityCompleteCheckbox activityIdentifier={A1} completed={false} onError={onError} />,
+      baseUrl,
+    );
+
+    await user.click(checkbox());
+    await screen.findByRole('alert');
+    await settled();
+
+    expect(fake.toggleRequestsFor(A1).length).toBeLessThanOrEqual(3);
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]?.[0]).toMatchObject({ status: 404 });
+    expect(checkbox().checked).toBe(false);
+  });
+});
+
+describe('rule 5: unknown outcomes are read back, never guessed', () => {
+  it.each([
+    ['a connection dropped after the toggle was applied', 1, { drop: 'after-apply' }],
+    ['a connection dropped before the toggle was applied', 2, { drop: 'before-apply' }],
+    // The gateway passed it on: the activity is Completed when the 504 comes back.
+    ['a 504 from a gateway that passed the toggle on', 1, { changedBy: 'Completed', status: 504 }],
+    ['a 504 from a gateway that did not', 2, { status: 504, body: '<html>Gateway Timeout</html>' }],
+  ] as const)(
+    'reads back after %s, ends at the intent with %i toggle(s) and no error',
+    async (_, toggles, fault) => {
+      const { fake, baseUrl } = await startFake({ activities: { [A1]: 'NotStarted' } });
+      fake.inject(fault);
+      const { user } = renderWithProviders(
+        <ActivityCompleteCheckbox activityIdentifier={A1} completed={false} />,
+        baseUrl,
+      );
+
+      await user.click(checkbox());
+      await settled();
+
+      expect(fake.status(A1)).toBe('Completed');
+      expect(fake.toggleRequestsFor(A1)).toHaveLength(toggles);
+      expect(fake.readCount(A1)).toBeGreaterThanOrEqual(1);
+      expect(checkbox().checked).toBe(true);
+      expect(screen.queryByRole('alert')).toBeNull();
+    },
+  );
+
+  it('says it is checking while it reads back', async () => {
+    const { fake, baseUrl } = await startFake({ activities: { [A1]: 'NotStarted' } });
+    fake.inject({ drop: 'after-apply' });
+    fake.inject({ delayMs: 300 }, { on: 'read' });
+    const { user } = renderWithProviders(
+      <ActivityCompleteCheckbox activityIdentifier={A1} completed={false} />,
+      baseUrl,
+    );
+
+    await user.click(checkbox());
+    await waitFor(() => expect(checkbox().hasAttribute('data-checking')).toBe(true));
+    expect(checkbox().getAttribute('aria-busy')).toBe('true');
+    await settled();
+    expect(checkbox().hasAttribute('data-checking')).toBe(false);
+  });
+
+  it('rolls back and says "could not be confirmed" once when reads keep failing; the next click reads first', async () => {
+    const { fake, baseUrl } = await startFake({ activities: { [A1]: 'NotStarted' } });
+    fake.inject({ drop: 'after-apply' });
+    fake.inject({ status: 503, body: 'Service Unavailable' }, { on: 'read', times: Infinity });
+    const onError = vi.fn();
+    const { user } = renderWithProviders(
+      <ActivityCompleteCheckbox activityIdentifier={A1} completed={false} onError={onError} />,
+      baseUrl,
+    );
+
+    await user.click(checkbox());
+    const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
+    await settled();
+
+    expect(alert.textContent).toBe(BUILT_IN_LABELS.en?.unconfirmed);
+    expect(checkbox().checked).toBe(false);
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(fake.readCount(A1)).toBeLessThanOrEqual(4);
+    expect(fake.toggleRequestsFor(A1)).toHaveLength(1);
+
+    // The server is in fact Completed; the next click must read that, not toggle blind.
+    fake.clearFaults();
+    const reads = fake.readCount(A1);
+    await user.click(checkbox());
+    await settled();
+    expect(fake.readCount(A1)).toBe(reads + 1);
+    expect(fake.toggleRequestsFor(A1)).toHaveLength(1);
+    expect(fake.status(A1)).toBe('Completed');
     expect(checkbox().checked).toBe(true);
   });
 });
 
-describe('rule 5: failures roll back, are announced, and are never resent', () => {
+describe('rule 6: a definite refusal is final', () => {
   it('rolls a 500 back, shows the server message as an alert, and calls onError once', async () => {
     const { fake, baseUrl } = await startFake({ activities: { [A1]: 'NotStarted' } });
     fake.inject({
@@ -191,9 +359,12 @@ describe('rule 5: failures roll back, are announced, and are never resent', () =
     expect(fake.requests).toHaveLength(1);
   });
 
-  it('cancels the clicks queued behind a failure instead of sending them', async () => {
+  it('cancels the clicks made behind a refusal: 1 request, onError once, rolled back', async () => {
     const { fake, baseUrl } = await startFake({ activities: { [A1]: 'NotStarted' } });
-    fake.inject({ status: 503, body: 'Service Unavailable' });
+    fake.inject({
+      status: 500,
+      body: { Error: true, ErrorType: 'SoException', ErrorMessage: 'Database is read-only' },
+    });
     const release = fake.hold();
     const onError = vi.fn();
     const { user } = renderWithProviders(
@@ -208,25 +379,7 @@ describe('rule 5: failures roll back, are announced, and are never resent', () =
     expect(fake.requests).toHaveLength(1);
     expect(checkbox().checked).toBe(false);
     expect(onError).toHaveBeenCalledTimes(1);
-    expect(screen.getByRole('alert').textContent).toMatch(/answered 503/);
-  });
-
-  it('says the state could not be confirmed when the connection drops, and does not resend', async () => {
-    const { fake, baseUrl } = await startFake({ activities: { [A1]: 'NotStarted' } });
-    fake.inject({ drop: 'after-apply' });
-    const { user } = renderWithProviders(
-      <ActivityCompleteCheckbox activityIdentifier={A1} completed={false} />,
-      baseUrl,
-    );
-
-    await user.click(checkbox());
-    const alert = await screen.findByRole('alert');
-
-    expect(alert.textContent).toBe(
-      'The change could not be confirmed. Reload to see the current state.',
-    );
-    expect(checkbox().checked).toBe(false);
-    expect(fake.requests).toHaveLength(1);
+    expect(screen.getByRole('alert').textContent).toMatch(/Database is read-only/);
   });
 
   it('succeeds on the second try when onUnauthorized renews the credentials', async () => {
@@ -269,7 +422,7 @@ describe('rule 5: failures roll back, are announced, and are never resent', () =
   });
 });
 
-describe('rule 6: every view of an activity shows the same state', () => {
+describe("rule 8: every view shows one state, and the dashboard's reports count", () => {
   it('keeps two checkboxes of one activity in sync, pending included', async () => {
     const { fake, baseUrl } = await startFake({ activities: { [A1]: 'NotStarted' } });
     const release = fake.hold();
@@ -345,13 +498,13 @@ describe('rule 6: every view of an activity shows the same state', () => {
       baseUrl,
     );
     act(() => {
-      queryClient.setQueryData(activityStatusQueryKey(A1), 'Completed');
+      queryClient.setQueryData(activityStatusQueryKey(A1, baseUrl), 'Completed');
     });
     expect(checkbox().checked).toBe(true);
   });
 });
 
-describe('rule 7: unmounting leaves nothing behind', () => {
+describe('rule 9: a click outlives its view, and leaves nothing behind', () => {
   it('logs nothing and leaves no unhandled rejection when unmounted mid-request', async () => {
     const { fake, baseUrl } = await startFake({ activities: { [A1]: 'NotStarted' } });
     fake.inject({ status: 500 });
@@ -382,23 +535,30 @@ describe('rule 7: unmounting leaves nothing behind', () => {
     }
   });
 
-  it('sends no queued toggle after its checkbox has unmounted', async () => {
+  it('carries out a click queued by a checkbox that then unmounted; the other views show it', async () => {
     const { fake, baseUrl } = await startFake({ activities: { [A1]: 'NotStarted' } });
     const release = fake.hold();
-    const { user, unmount } = renderWithProviders(
-      <ActivityCompleteCheckbox activityIdentifier={A1} completed={false} />,
-      baseUrl,
-    );
-    await user.click(checkbox());
-    await user.click(checkbox());
+    function Page({ detail }: { detail: boolean }) {
+      return (
+        <>
+          <ActivityCompleteCheckbox activityIdentifier={A1} completed={false} label="Row" />
+          {detail ? (
+            <ActivityCompleteCheckbox activityIdentifier={A1} completed={false} label="Detail" />
+          ) : null}
+        </>
+      );
+    }
+    const { user, rerenderWith } = renderWithProviders(<Page detail />, baseUrl);
+    await user.click(checkbox('Detail'));
+    await user.click(checkbox('Detail'));
     await waitFor(() => expect(fake.requests).toHaveLength(1));
-    unmount();
+    rerenderWith(<Page detail={false} />);
     release();
-    await waitFor(() => expect(fake.requests[0]?.response).toMatchObject({ status: 200 }));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settled();
 
-    expect(fake.requests).toHaveLength(1);
-    expect(fake.status(A1)).toBe('Completed');
+    expect(fake.toggleRequestsFor(A1)).toHaveLength(2);
+    expect(fake.status(A1)).toBe('NotStarted');
+    expect(checkbox('Row').checked).toBe(false);
   });
 });
 
@@ -414,7 +574,7 @@ describe('memory', () => {
       await settled();
     }
     expect(fake.requests).toHaveLength(3);
-    await waitFor(() => expect(queryClient.getMutationCache().getAll()).toHaveLength(1));
+    await waitFor(() => expect(queryClient.getMutationCache().getAll()).toHaveLength(0));
   });
 });
 
@@ -491,6 +651,8 @@ describe('headless hooks', () => {
       activityIdentifier: 'sale_id=3',
       select: 'name',
     });
-    expect(new URL(fake.requests[0]?.url ?? '').searchParams.get('$select')).toBe('name');
+    expect(
+      new URL(fake.toggleRequestsFor('sale_id=3')[0]?.url ?? '').searchParams.get('$select'),
+    ).toBe('name');
   });
 });
