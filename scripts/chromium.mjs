@@ -1,8 +1,8 @@
-// Finds (and, where it can, installs) the Chromium that browser tests, Storybook tests,
-// benchmarks and the example's end-to-end test run in. Playwright's own browser download
-// cannot be relied on (closed networks), so Debian's chromium is preferred.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+// Finds the Chromium that browser tests, Storybook tests, benchmarks and the example's
+// end-to-end test run in, or says how to get one. It installs nothing: provisioning a machine is
+// .ci/run's job. Playwright's own browser download cannot be relied on (closed networks), so a
+// system Chromium (Debian's) is preferred.
+import { existsSync } from 'node:fs';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -33,43 +33,29 @@ export function chromiumLaunchOptions() {
   return { ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS };
 }
 
-function isDebianRoot() {
-  const osRelease = existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8') : '';
-  return (
-    process.getuid?.() === 0 && /debian|ubuntu/i.test(osRelease) && existsSync('/usr/bin/apt-get')
-  );
+// Playwright's own build, if `npx playwright-core install chromium` has downloaded it.
+async function playwrightChromium() {
+  try {
+    const { chromium } = await import('playwright-core');
+    const path = chromium.executablePath();
+    return existsSync(path) ? path : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
-/** Makes sure a Chromium exists; installs Debian's when root on Debian, else Playwright's. */
-export function ensureChromium() {
-  const found = findChromium();
-  if (found) return found;
-  if (isDebianRoot()) {
-    console.log('[chromium] installing Debian chromium: apt-get install -y chromium');
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
-      stdio: 'inherit',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-    const installed = findChromium();
-    if (installed) return installed;
-  }
-  try {
-    console.log('[chromium] trying Playwright download: npx playwright-core install chromium');
-    execFileSync('npx', ['playwright-core', 'install', 'chromium'], { stdio: 'inherit' });
-    return undefined;
-  } catch {
+// `node scripts/chromium.mjs`: exits 0 naming the Chromium the tests will use, or 1 with the
+// commands to get one.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const path = findChromium() ?? (await playwrightChromium());
+  if (path === undefined) {
     console.error(
-      'No Chromium found. Install one, then run the tests again:\n' +
-        '  sudo apt-get install -y chromium        (Debian/Ubuntu)\n' +
-        '  or: npx playwright-core install chromium\n' +
-        '  or: export CHROMIUM_PATH=/path/to/chrome',
+      'No Chromium found for the browser tests. Get one, then run the tests again:\n' +
+        '  sudo apt-get install -y chromium          (Debian/Ubuntu; .ci/run does this)\n' +
+        "  npx playwright-core install chromium       (any OS: Playwright's build)\n" +
+        '  export CHROMIUM_PATH=/path/to/chrome       (one you already have)',
     );
     process.exit(1);
   }
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const path = ensureChromium();
-  console.log(`[chromium] using ${path ?? "Playwright's Chromium"}`);
+  console.log(`[chromium] using ${path}`);
 }
