@@ -46,6 +46,21 @@ export default defineConfig({
             instances: [{ browser: 'chromium' }],
             viewport: { width: 800, height: 900 },
             commands: { emulateMedia },
+            // Baselines are committed, beside the tests (the ignored __screenshots__ folders hold
+            // Storybook's failure screenshots).
+            expect: {
+              toMatchScreenshot: {
+                resolveScreenshotPath: ({
+                  root,
+                  testFileDirectory,
+                  arg,
+                  browserName,
+                  platform,
+                  ext,
+                }) =>
+                  `${root}/${testFileDirectory}/screenshots/${arg}-${browserName}-${platform}${ext}`,
+              },
+            },
           },
         },
       },
