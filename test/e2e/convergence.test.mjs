@@ -44,6 +44,21 @@ describe('converging on the user’s intent', () => {
     ]);
   });
 
+  it('ends completed when the connection drops before the toggle was applied, with no error', async () => {
+    const view = await oneRow({ completed: false }, 'NotStarted');
+    e2e.a.fake.inject({ drop: 'before-apply' }, { activityIdentifier: ID });
+    await view.box('list', ID).click();
+    await view.settled('list', ID, 'checked');
+
+    // Whether Chromium resent it or the library read it back, the server flipped once.
+    assert.equal(e2e.a.fake.toggleCount(ID), 1);
+    assert.equal(e2e.a.fake.status(ID), 'Completed');
+    assert.equal(await view.alert('list', ID).count(), 0);
+    assert.deepEqual(await view.events(), [
+      { dashboard: 'list', activityIdentifier: ID, completed: true, status: 'Completed' },
+    ]);
+  });
+
   it('ticks a stale row (the server is already completed) with 2 toggles and no error', async () => {
     const view = await oneRow({ completed: false }, 'Completed');
     await view.box('list', ID).focus();
