@@ -73,6 +73,13 @@ describe('one activity, one truth', () => {
       assert.equal(e2e.a.fake.status(ID), 'Completed');
       assert.equal(e2e.b.fake.status(ID), 'NotStarted');
       assert.equal(e2e.b.fake.requests.length, 0);
+
+      // And the other way round, across origins (CORS) to site b.
+      await view.box('siteB', ID).click();
+      await view.settled('siteB', ID, 'checked');
+      assert.equal(e2e.b.fake.status(ID), 'Completed');
+      assert.equal(e2e.a.fake.toggleRequestsFor(ID).length, 1);
+      assert.equal(await view.box('siteA', ID).isChecked(), true);
     });
 
     it('carries out on the old site what was clicked there when the provider switches baseUrl', async () => {
@@ -93,6 +100,12 @@ describe('one activity, one truth', () => {
       assert.equal(e2e.b.fake.status(ID), 'NotStarted');
       assert.equal(e2e.a.fake.status(ID), 'NotStarted', 'site a ends where its last click said');
       assert.equal(await view.alert('switching', ID).count(), 0);
+
+      // The provider now speaks to site b, and only to it.
+      await view.box('switching', ID).click();
+      await view.settled('switching', ID, 'checked');
+      assert.equal(e2e.b.fake.status(ID), 'Completed');
+      assert.equal(e2e.a.fake.toggleRequestsFor(ID).length, 2);
     });
   });
 
