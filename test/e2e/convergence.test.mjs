@@ -108,7 +108,7 @@ describe('converging on the user’s intent', () => {
     });
   });
 
-  it('rolls back and says "could not be confirmed" when reads keep failing (onError once, ≤ 4 reads)', async () => {
+  it('rolls back and says "could not be confirmed" when reads keep failing (onError once, ≤ 4 reads); the next click reads first', async () => {
     const view = await oneRow({ completed: false }, 'NotStarted');
     e2e.a.fake.inject({ drop: 'before-apply' }, { activityIdentifier: ID, times: Infinity });
     e2e.a.fake.inject({ status: 503 }, { on: 'read', activityIdentifier: ID, times: Infinity });
@@ -130,5 +130,15 @@ describe('converging on the user’s intent', () => {
         error: { name: 'SuperOfficeNetworkError', outcomeUnknown: true },
       },
     ]);
+
+    // The server is reachable again: the next click reads before it toggles.
+    e2e.a.fake.clearFaults();
+    const seen = e2e.a.fake.requests.length;
+    await view.box('list', ID).click();
+    await view.settled('list', ID, 'checked');
+    const next = e2e.a.fake.requests.slice(seen).map((request) => request.endpoint);
+    assert.equal(next[0], 'read', `then: ${next.join(', ')}`);
+    assert.equal(e2e.a.fake.status(ID), 'Completed');
+    assert.equal(await view.alert('list', ID).count(), 0, 'a new click clears the error');
   });
 });
