@@ -2,16 +2,16 @@ import { QueryClient } from '@tanstack/react-query';
 import type { ActivityStatus } from '../../src/index.js';
 import { FakeWebApi } from '../../src/testing/index.js';
 import { BENCH_BASE_URL, BENCH_TOKEN } from './BenchProviders.js';
-import { createFakeFetch, type FakeFetch } from './fakeFetch.js';
+import { type CountingFetch, countingFetch } from './fakeFetch.js';
 import { configureGeneratedClient } from './generatedClient.js';
 import { nextFrame, nextTask, until } from './waiting.js';
 
 /** One scenario's fake server, query client and fetch, shared by every variant in it. */
 export interface BenchWorld {
   fake: FakeWebApi;
-  fakeFetch: FakeFetch;
+  fakeFetch: CountingFetch;
   queryClient: QueryClient;
-  /** Resolves once no request is open, no mutation runs and the next frame has been drawn. */
+  /** Resolves once no request is open, nothing mutates or fetches, and the next frame is drawn. */
   settled(): Promise<void>;
 }
 
@@ -19,7 +19,7 @@ export function createWorld(activityIdentifiers: string[], latencyMs: number): B
   const activities: Record<string, ActivityStatus> = {};
   for (const id of activityIdentifiers) activities[id] = 'NotStarted';
   const fake = new FakeWebApi({ activities, latencyMs });
-  const fakeFetch = createFakeFetch(fake);
+  const fakeFetch = countingFetch(fake);
   const queryClient = new QueryClient();
   configureGeneratedClient({ baseUrl: BENCH_BASE_URL, token: BENCH_TOKEN, fetch: fakeFetch.fetch });
   return {
@@ -27,7 +27,12 @@ export function createWorld(activityIdentifiers: string[], latencyMs: number): B
     fakeFetch,
     queryClient,
     async settled() {
-      await until(() => fakeFetch.inFlight() === 0 && queryClient.isMutating() === 0);
+      await until(
+        () =>
+          fakeFetch.inFlight() === 0 &&
+          queryClient.isMutating() === 0 &&
+          queryClient.isFetching() === 0,
+      );
       await nextFrame();
       await nextTask();
     },

@@ -89,9 +89,3 @@ function officialToggle(baseUrl) {
   const request = { activityIdentifier: ID, ActivityIdentifier: ID };
   return () => agent.toggleActivityAsync(request);
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { durations } = await measureClientOverhead();
-  const { median } = await import('../lib/stats.mjs');
-  for (const [name, values] of Object.entries(durations)) console.log(name, median(values));
-}

@@ -72,7 +72,3 @@ async function bundleSize({ input, external }) {
     }).length,
   };
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  console.table(await measureSizes());
-}
