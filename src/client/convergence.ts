@@ -22,6 +22,11 @@ export interface Convergence {
   read(): Promise<ActivityStatus>;
   /** The status believed so far; without one (or `Unknown`) the status is read first. */
   known?: ActivityStatus | undefined;
+  /**
+   * How long after it was sent a toggle whose outcome is unknown may still be applied (the
+   * request timeout). A read that finds the intent not reached is trusted only after that.
+   */
+  mayStillApplyMs?: number | undefined;
   /** `false`: the first answer (or read) after a toggle is final, wherever it landed. */
   converge?: boolean | undefined;
   /** Each status the server states (an answer or a read), as it arrives. */
@@ -54,6 +59,8 @@ export async function reachCompleted(goal: Convergence): Promise<ActivityStatus>
   let toggles = 0;
   let reads = 0;
   let unknownOutcome: SuperOfficeError | undefined;
+  /** Until when the last toggle, its outcome unknown, may still land at the server. */
+  let inFlightUntil = 0;
 
   const readBack = async (): Promise<ActivityStatus> => {
     goal.onChecking?.(true);
@@ -85,6 +92,18 @@ export async function reachCompleted(goal: Convergence): Promise<ActivityStatus>
 
   for (;;) {
     basis ??= await readBack(); // rules 5, 7: never toggle on a basis an unknown outcome made stale
+    const wait = inFlightUntil - Date.now();
+    if (isCompleted(basis) !== goal.wanted() && wait > 0) {
+      // rule 7: the unknown toggle may still land; read again once it no longer can.
+      goal.onChecking?.(true);
+      try {
+        await sleep(wait, signal);
+      } finally {
+        goal.onChecking?.(false);
+      }
+      basis = undefined;
+      continue;
+    }
     const now = goal.wanted();
     if (now !== want) {
       // A new click is a new intent, with its own budget.
@@ -101,13 +120,16 @@ export async function reachCompleted(goal: Convergence): Promise<ActivityStatus>
       throw new ActivityChangedElsewhereError(goal.activityIdentifier, status);
     }
     toggles += 1;
+    const sentAt = Date.now();
     try {
       basis = definite(await goal.toggle());
       unknownOutcome = undefined;
+      inFlightUntil = 0;
       if (basis !== undefined) testify(basis);
     } catch (error) {
       if (!(error instanceof SuperOfficeError && error.outcomeUnknown)) throw error; // rule 6
       unknownOutcome = error;
+      inFlightUntil = sentAt + (goal.mayStillApplyMs ?? 0);
       basis = undefined;
     }
   }

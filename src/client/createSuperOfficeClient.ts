@@ -37,6 +37,8 @@ export interface ReadActivityOptions {
 export interface SuperOfficeClient {
   /** The site this client talks to: `baseUrl` normalized (see `siteOf`). */
   readonly site: string;
+  /** Milliseconds before a request is given up (the config's `timeout`). */
+  readonly timeout: number;
   /**
    * Flips the activity's completed state and resolves to its status after the toggle.
    * Never retried (the toggle is not idempotent), except once after a 401 answered by
@@ -94,9 +96,12 @@ export function createSuperOfficeClient(config: SuperOfficeClientConfig): SuperO
 export function createClientOverConfig(readConfig: () => ResolvedClientConfig): SuperOfficeClient {
   const client: SuperOfficeClient = {
     site: readConfig().site,
-    toggleActivity(activityIdentifier, { select, signal } = {}) {
+    get timeout() {
+      return readConfig().timeout;
+    },
+    async toggleActivity(activityIdentifier, { select, signal } = {}) {
       parseActivityIdentifier(activityIdentifier);
-      return withRenewal(readConfig(), 'toggle', (config, auth) =>
+      return withRenewal(readConfig(), (config, auth) =>
         send(config, auth, 'toggle', {
           method: 'post',
           // Built by hand so that the parameter name stays a literal `$select`.
@@ -110,9 +115,9 @@ export function createClientOverConfig(readConfig: () => ResolvedClientConfig): 
         }),
       );
     },
-    getActivityStatus(activityIdentifier, { signal } = {}) {
+    async getActivityStatus(activityIdentifier, { signal } = {}) {
       const { kind, id } = parseActivityIdentifier(activityIdentifier);
-      return withRenewal(readConfig(), 'read', (config, auth) =>
+      return withRenewal(readConfig(), (config, auth) =>
         send(config, auth, 'read', {
           method: 'get',
           path: `${ENTITY_PATHS[kind]}/${id}?$select=Completed`,
@@ -121,13 +126,14 @@ export function createClientOverConfig(readConfig: () => ResolvedClientConfig): 
         }),
       );
     },
-    setActivityCompleted(activityIdentifier, completed, { signal } = {}) {
+    async setActivityCompleted(activityIdentifier, completed, { signal } = {}) {
       parseActivityIdentifier(activityIdentifier);
       return reachCompleted({
         activityIdentifier,
         wanted: () => completed,
         toggle: () => client.toggleActivity(activityIdentifier, { signal }),
         read: () => client.getActivityStatus(activityIdentifier, { signal }),
+        mayStillApplyMs: client.timeout,
         signal,
       });
     },
@@ -154,7 +160,6 @@ const renewing = new Map<string, Promise<SuperOfficeAuth | undefined>>();
 /** Sends once; after a 401 answered by `onUnauthorized` with new auth, once more (nothing was applied). */
 async function withRenewal<T>(
   config: ResolvedClientConfig,
-  kind: RequestKind,
   request: (config: ResolvedClientConfig, auth: SuperOfficeAuth) => Promise<T>,
 ): Promise<T> {
   const { site, auth: configured, onUnauthorized } = config;
@@ -179,7 +184,6 @@ async function withRenewal<T>(
     const auth = await pending;
     if (!auth) throw error;
     renewals.set(site, { replaces: configured, auth });
-    void kind;
     return request(config, auth);
   }
 }

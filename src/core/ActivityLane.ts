@@ -174,6 +174,7 @@ export class ActivityLane {
             how().client.toggleActivity(this.activityIdentifier, { select: how().select }),
           read: () => how().client.getActivityStatus(this.activityIdentifier),
           known: status,
+          mayStillApplyMs: how().client.timeout,
           converge: how().converge,
           onEvidence: (stated) => {
             evidence = stated;

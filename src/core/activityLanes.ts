@@ -103,6 +103,11 @@ export class ActivityLanes {
     }
   }
 
+  /** Forgets the evidence of activities no view shows: a fresh page, for tests. */
+  forgetEvidence(): void {
+    this.#evidence.clear();
+  }
+
   /** How many lanes are kept: for tests that check nothing leaks. */
   get size(): number {
     return this.#lanes.size;

@@ -270,9 +270,11 @@ describe('rule 5: unknown outcomes are read back, never guessed', () => {
     async (_, toggles, fault) => {
       const { fake, baseUrl } = await startFake({ activities: { [A1]: 'NotStarted' } });
       fake.inject(fault);
+      // A short timeout: an unknown toggle is followed by another only once it can no longer land.
       const { user } = renderWithProviders(
         <ActivityCompleteCheckbox activityIdentifier={A1} completed={false} />,
         baseUrl,
+        { timeout: 300 },
       );
 
       await user.click(checkbox());
