@@ -12,6 +12,8 @@ import { installPackedLibrary } from './support/installPackedLibrary.mjs';
 import { codeBlocksOf, PARTIAL_MARKER } from './support/markdownCodeBlocks.mjs';
 
 const TSC = join(ROOT, 'node_modules/.bin/tsc');
+// What a bundler's client types (vite/client, next-env.d.ts) declare: stylesheets are modules.
+const BUNDLER_TYPES = "declare module '*.css';\n";
 // What the README's testing recipes import beside the library (msw is linked already).
 const TEST_RUNNER = ['vitest'];
 
@@ -65,6 +67,7 @@ function typeScriptBlocks(path) {
 function typecheckBlocks(dir, blocks, source) {
   const project = join(dir, `readme-${source}`);
   cpSync(join(import.meta.dirname, 'readme'), project, { recursive: true });
+  writeFileSync(join(project, 'bundler.d.ts'), BUNDLER_TYPES);
   const files = new Map();
   for (const block of blocks) {
     const name = `line-${block.firstLine}.${block.language}`;
