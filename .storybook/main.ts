@@ -4,7 +4,7 @@ import { mergeConfig } from 'vite';
 // Storybook runs the library from source against an in-browser fake WebAPI (MSW), so a newcomer
 // needs no server and no configuration.
 const config: StorybookConfig = {
-  stories: ['../stories/**/*.stories.@(ts|tsx)'],
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|tsx)'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   framework: { name: '@storybook/react-vite', options: {} },
   // Serves MSW's mockServiceWorker.js at the root, where the service worker must live.

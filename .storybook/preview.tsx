@@ -1,24 +1,42 @@
 import type { Preview } from '@storybook/react-vite';
 import { configure } from 'storybook/test';
 import {
+  failOnEscapedRequests,
+  startFakeWebApiWorker,
+} from '../stories/support/fakeWebApiWorker.js';
+import {
   applyToolbar,
   cleanUpStoryWebApi,
   loadStoryWebApi,
 } from '../stories/support/storyWebApi.js';
+import { withStoryFrame } from '../stories/support/withStoryFrame.js';
 import { withSuperOffice } from '../stories/support/withSuperOffice.js';
+import { theme } from './theme.js';
 
 // Play functions wait for what a user would see; on a busy CI machine that can take more than
 // Testing Library's default second. An upper bound, not a speed requirement.
 configure({ asyncUtilTimeout: 5000 });
 
 const preview: Preview = {
+  // The fake WebAPI is up before any story renders: a story's first click never finds the
+  // real network.
+  beforeAll: async () => {
+    await startFakeWebApiWorker();
+  },
   loaders: [loadStoryWebApi],
   beforeEach: cleanUpStoryWebApi,
-  afterEach: applyToolbar,
-  decorators: [withSuperOffice],
+  afterEach: (context) => {
+    failOnEscapedRequests();
+    applyToolbar(context);
+  },
+  // The frame outside, so the provider's stylesheet and theme apply inside it.
+  decorators: [withSuperOffice, withStoryFrame],
   parameters: {
     // Every story is also an accessibility test: any axe violation fails it.
     a11y: { test: 'error' },
+    layout: 'fullscreen',
+    docs: { theme },
+    options: { storySort: { order: ['Introduction', 'ActivityCompleteCheckbox', '*'] } },
   },
   globalTypes: {
     language: {
@@ -64,6 +82,18 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    theme: {
+      description: 'Light or dark page (data-theme), which the optional stylesheet follows',
+      toolbar: {
+        title: 'Theme',
+        icon: 'contrast',
+        items: [
+          { value: 'light', title: 'Light' },
+          { value: 'dark', title: 'Dark' },
+        ],
+        dynamicTitle: true,
+      },
+    },
     stylesheet: {
       description: 'Whether the optional superoffice-activity-react/styles.css is loaded',
       toolbar: {
@@ -77,7 +107,13 @@ const preview: Preview = {
       },
     },
   },
-  initialGlobals: { language: 'en', latency: '0', failureRate: '0', stylesheet: 'on' },
+  initialGlobals: {
+    language: 'en',
+    latency: '0',
+    failureRate: '0',
+    theme: 'light',
+    stylesheet: 'on',
+  },
   tags: ['autodocs'],
 };
 

@@ -18,6 +18,8 @@ const meta = {
     onCompletedChange: fn(),
     onError: fn(),
   },
+  // The docs page is stories/docs/ActivityCompleteCheckbox.mdx.
+  tags: ['!autodocs'],
   parameters: {
     fakeWebApi: { activities: { 'appointment_id=42': 'NotStarted' } },
     docs: {
@@ -43,7 +45,8 @@ const OVERVIEW = [
 
 /**
  * A few activities in every state, against the fake WebAPI. The play function ticks the first
- * one, and shows what a refused toggle looks like on the offer letter. Click any of them.
+ * one and unticks it again, so the page ends as it began. Click any of them; the
+ * [Failures](?path=/docs/failures--docs) page shows what a refused toggle looks like.
  */
 export const Overview: Story = {
   parameters: {
@@ -75,7 +78,7 @@ export const Overview: Story = {
     </section>
   ),
   play: async (context) => {
-    const { canvas, text, fake } = playContext(context);
+    const { canvas, fake } = playContext(context);
     const call = canvas.getByRole('checkbox', { name: 'Call Anna Berg about the renewal' });
     const sale = canvas.getByRole('checkbox', { name: 'Nordic Foods: 40 licences' });
     const review = canvas.getByRole('checkbox', { name: 'Quarterly review with Lumen AS' });
@@ -95,29 +98,16 @@ export const Overview: Story = {
       'Requests answered by SuperOffice: 1',
     );
 
-    fake.inject(
-      {
-        status: 409,
-        body: {
-          Error: true,
-          ErrorType: 'SoException',
-          ErrorMessage: 'The document is checked out by Jonas Eklund',
-        },
-      },
-      { activityIdentifier: 'document_id=10' },
-    );
-    const letter = canvas.getByRole('checkbox', { name: 'Offer letter to Kvist & Co' });
-    await userEvent.click(letter);
-    await settled(letter);
-    await expect(letter).not.toBeChecked();
-    await expect(await canvas.findByRole('alert')).toHaveTextContent(
-      `${text.failed}: The document is checked out by Jonas Eklund`,
-    );
-    await expect(fake.status('document_id=10')).toBe('NotStarted');
+    // Back where it began: the first view of the Overview is its named state, with no error.
+    await userEvent.click(call);
+    await settled(call);
+    await expect(call).not.toBeChecked();
+    await expect(fake.status('appointment_id=42')).toBe('NotStarted');
+    await expect(canvas.queryByRole('alert')).toBeNull();
   },
 };
 
-/** Unticked; a click ticks it at once and the fake WebAPI confirms. */
+/** Unticked; a click ticks it at once and the fake WebAPI confirms; a second click unticks it. */
 export const NotCompleted: Story = {
   play: async (context) => {
     const { args } = context;
@@ -138,10 +128,15 @@ export const NotCompleted: Story = {
     await expect(args.onCompletedChange).toHaveBeenCalledOnce();
     await expect(args.onCompletedChange).toHaveBeenCalledWith(true, 'Completed');
     await expect(args.onError).not.toHaveBeenCalled();
+
+    await userEvent.click(checkbox);
+    await settled(checkbox);
+    await expect(checkbox).not.toBeChecked();
+    await expect(fake.status('appointment_id=42')).toBe('NotStarted');
   },
 };
 
-/** Ticked; a click unticks it and the appointment is `NotStarted` again on the server. */
+/** Ticked; a click unticks it and the appointment is `NotStarted` again; a second ticks it. */
 export const Completed: Story = {
   args: { completed: true },
   parameters: { fakeWebApi: { activities: { 'appointment_id=42': 'Completed' } } },
@@ -156,6 +151,11 @@ export const Completed: Story = {
     await settled(checkbox);
     await expect(fake.status('appointment_id=42')).toBe('NotStarted');
     await expect(checkbox).toHaveAttribute('data-state', 'unchecked');
+
+    await userEvent.click(checkbox);
+    await settled(checkbox);
+    await expect(checkbox).toBeChecked();
+    await expect(fake.status('appointment_id=42')).toBe('Completed');
   },
 };
 
@@ -201,7 +201,7 @@ export const Sale: Story = {
   },
 };
 
-/** A document (`document_id=…`). */
+/** A document (`document_id=…`), ticked and unticked again. */
 export const Document: Story = {
   args: { activityIdentifier: 'document_id=9', label: 'Signed contract, Fjord Shipping' },
   parameters: { fakeWebApi: { activities: { 'document_id=9': 'NotStarted' } } },
@@ -214,14 +214,20 @@ export const Document: Story = {
     await expect(checkbox).toBeChecked();
     await expect(fake.status('document_id=9')).toBe('Completed');
     await expect(fake.requestsFor('document_id=9')).toHaveLength(1);
+    await userEvent.click(checkbox);
+    await settled(checkbox);
+    await expect(checkbox).not.toBeChecked();
+    await expect(fake.status('document_id=9')).toBe('NotStarted');
   },
 };
 
 /**
  * With the `ThreeStateStatusCheckbox` preference, SuperOffice moves an appointment from
- * `NotStarted` to `Started` first: the server's answer wins, and the box shows half-ticked.
+ * `NotStarted` to `Started` first. With `converge={false}` the server's answer stands, and the
+ * box shows half-ticked. The play function goes once round the cycle and ends on `Started`.
  */
 export const ThreeStateAppointmentLandsOnStarted: Story = {
+  args: { converge: false },
   parameters: {
     fakeWebApi: { activities: { 'appointment_id=42': 'NotStarted' }, threeStateAppointments: true },
   },
@@ -241,6 +247,14 @@ export const ThreeStateAppointmentLandsOnStarted: Story = {
     await expect(fake.status('appointment_id=42')).toBe('Completed');
     await expect(checkbox).toBeChecked();
     await expect(checkbox.indeterminate).toBe(false);
+
+    await userEvent.click(checkbox);
+    await settled(checkbox);
+    await expect(fake.status('appointment_id=42')).toBe('NotStarted');
+    await userEvent.click(checkbox);
+    await settled(checkbox);
+    await expect(fake.status('appointment_id=42')).toBe('Started');
+    await expect(checkbox).toBePartiallyChecked();
   },
 };
 
@@ -283,7 +297,6 @@ export const CustomLabelClassNameAndStylesheet: Story = {
     const { fake } = storyWebApi({ loaded });
     const checkbox = canvas.getByRole('checkbox', { name: 'Done' });
     await expect(wrapperOf(checkbox)).toHaveClass('brand-checkbox');
-    await expect(getComputedStyle(checkbox).accentColor).toBe('rgb(102, 51, 153)');
     await expect(getComputedStyle(checkbox).width).toBe('24px');
     await expect(getComputedStyle(wrapperOf(checkbox)).display).toBe('inline-grid');
 
@@ -293,6 +306,13 @@ export const CustomLabelClassNameAndStylesheet: Story = {
     release();
     await settled(checkbox);
     await expect(checkbox).toBeChecked();
+    // After the box's short colour transition.
+    await waitFor(() =>
+      expect(getComputedStyle(checkbox).backgroundColor).toBe('rgb(102, 51, 153)'),
+    );
+    await userEvent.click(checkbox);
+    await settled(checkbox);
+    await expect(checkbox).not.toBeChecked();
   },
 };
 
@@ -307,5 +327,78 @@ export const Unstyled: Story = {
     await userEvent.click(checkbox);
     await settled(checkbox);
     await waitFor(() => expect(fake.status('appointment_id=42')).toBe('Completed'));
+    await userEvent.click(checkbox);
+    await settled(checkbox);
+    await expect(fake.status('appointment_id=42')).toBe('NotStarted');
+  },
+};
+
+const STATES = [
+  { id: 'appointment_id=51', title: 'Not completed', status: 'NotStarted' },
+  { id: 'appointment_id=52', title: 'Completed', status: 'Completed' },
+  { id: 'appointment_id=53', title: 'Started (three-state appointment)', status: 'Started' },
+  { id: 'appointment_id=54', title: 'Saving', status: 'NotStarted' },
+  { id: 'appointment_id=55', title: 'Refused by SuperOffice', status: 'NotStarted' },
+  { id: 'appointment_id=56', title: 'Disabled', status: 'Completed' },
+] as const;
+
+/**
+ * The states side by side, as the README shows them: the play function leaves one row saving
+ * (its request held) and one refused. Also the source of the screenshots in `docs/`.
+ */
+export const States: Story = {
+  parameters: {
+    fakeWebApi: {
+      activities: Object.fromEntries(STATES.map((row) => [row.id, row.status])),
+      faults: [
+        {
+          fault: {
+            status: 409,
+            body: {
+              Error: true,
+              ErrorType: 'SoException',
+              ErrorMessage: 'The appointment is locked by Jonas Eklund',
+            },
+          },
+          activityIdentifier: 'appointment_id=55',
+        },
+      ],
+    },
+    controls: { disable: true },
+  },
+  render: () => (
+    <ul
+      data-testid="states"
+      style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 18, width: 460 }}
+    >
+      {STATES.map((row) => (
+        <li key={row.id} style={{ minBlockSize: row.id === 'appointment_id=55' ? 52 : undefined }}>
+          <ActivityCompleteCheckbox
+            activityIdentifier={row.id}
+            status={row.status}
+            label={row.title}
+            disabled={row.id === 'appointment_id=56'}
+          />
+        </li>
+      ))}
+    </ul>
+  ),
+  play: async (context) => {
+    const { canvas, text, fake } = playContext(context);
+    const refused = canvas.getByRole('checkbox', { name: 'Refused by SuperOffice' });
+    await userEvent.click(refused);
+    await settled(refused);
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(
+      `${text.failed}: The appointment is locked by Jonas Eklund`,
+    );
+
+    // Held until the story is left: the cleanup releases it.
+    fake.hold();
+    const saving = canvas.getByRole('checkbox', { name: 'Saving' });
+    await userEvent.click(saving);
+    await expect(saving).toHaveAttribute('data-pending');
+    await expect(saving).toBeChecked();
+    // Park the pointer away from the rows, so no hover shows in the screenshots.
+    await userEvent.unhover(saving);
   },
 };

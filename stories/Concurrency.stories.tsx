@@ -163,10 +163,10 @@ export const TwoWidgetsStayInSync: Story = {
 
 /**
  * Someone else completed the activity after the dashboard loaded. The click asks to complete
- * it, SuperOffice flips it back to `NotStarted`, and that answer is what the checkbox shows:
- * the server's word wins over the click.
+ * it; SuperOffice's toggle flips it back to `NotStarted`; the checkbox toggles once more, so
+ * the activity ends where the user's click said, with no error.
  */
-export const ServerAnswerWinsOverTheClick: Story = {
+export const StaleViewStillEndsWhereTheClickSaid: Story = {
   play: async (context) => {
     const { canvas, text, fake } = playContext(context);
     fake.setStatus(ID, 'Completed'); // another user, behind the dashboard's back
@@ -174,8 +174,30 @@ export const ServerAnswerWinsOverTheClick: Story = {
     await userEvent.click(checkbox);
     await settled(checkbox);
 
+    await expect(checkbox).toBeChecked();
+    await expect(fake.status(ID)).toBe('Completed');
+    await expect(fake.toggleCount(ID)).toBe(2);
+    await expect(canvas.queryByRole('alert')).toBeNull();
+    await expect(canvas.getByText('On the server: Completed')).toBeVisible();
+  },
+};
+
+/**
+ * The same stale view with `converge={false}`: SuperOffice's answer stands. The click asked to
+ * complete it, the toggle flipped it to `NotStarted`, and that is what the checkbox shows.
+ */
+export const ServerAnswerStandsWithoutConverge: Story = {
+  args: { converge: false },
+  play: async (context) => {
+    const { canvas, text, fake } = playContext(context);
+    fake.setStatus(ID, 'Completed');
+    const checkbox = canvas.getByRole('checkbox', { name: text.completed });
+    await userEvent.click(checkbox);
+    await settled(checkbox);
+
     await expect(fake.status(ID)).toBe('NotStarted');
     await expect(checkbox).not.toBeChecked();
+    await expect(fake.toggleCount(ID)).toBe(1);
     await expect(canvas.queryByRole('alert')).toBeNull();
     await expect(canvas.getByText('On the server: NotStarted')).toBeVisible();
   },

@@ -14,8 +14,11 @@ export const checkboxArgTypes: Partial<ArgTypes<ActivityCompleteCheckboxProps>> 
   },
   label: { control: 'text' },
   labels: { control: 'object' },
+  converge: { control: 'boolean' },
   disabled: { control: 'boolean' },
   className: { control: 'text' },
+  classNames: { control: 'object' },
+  styles: { control: 'object' },
   onCompletedChange: { control: false },
   onError: { control: false },
 };

@@ -7,12 +7,27 @@ let started: Promise<SetupWorker> | undefined;
 // One fake per story, each behind its own base URL, so stories side by side on a docs page
 // never answer each other's clicks.
 const mounted = new Map<string, HttpHandler[]>();
+// Requests for other hosts that no fake answered, since the current story started.
+const escaped: string[] = [];
 
-function worker(): Promise<SetupWorker> {
+/**
+ * Starts the in-browser fake WebAPI (MSW's service worker). Storybook's `beforeAll` awaits it,
+ * so no story renders before it is ready. A request to any other host that no story's fake
+ * answers is refused (never sent) and recorded: {@link failOnEscapedRequests} fails the story.
+ */
+export function startFakeWebApiWorker(): Promise<SetupWorker> {
   started ??= (async () => {
     const instance = setupWorker();
-    // Only the fake WebAPI's calls are mocked; Storybook's and Vite's own requests pass through.
-    await instance.start({ quiet: true, onUnhandledFrame: 'bypass' });
+    await instance.start({
+      quiet: true,
+      onUnhandledFrame: ({ frame, defaults }) => {
+        const request = (frame.data as { request?: Request } | undefined)?.request;
+        // Storybook's and Vite's own files come from this origin and pass through.
+        if (request && new URL(request.url).origin === location.origin) return;
+        escaped.push(request ? `${request.method} ${request.url}` : String(frame.protocol));
+        defaults.error();
+      },
+    });
     return instance;
   })();
   return started;
@@ -25,7 +40,7 @@ function worker(): Promise<SetupWorker> {
  * const unmount = await mountFakeWebApi(fake, 'https://demo.superoffice.test/story/api');
  */
 export async function mountFakeWebApi(fake: FakeWebApi, baseUrl: string): Promise<() => void> {
-  const instance = await worker();
+  const instance = await startFakeWebApiWorker();
   const handlers = createFakeWebApiHandlers(fake, { baseUrl });
   mounted.set(baseUrl, handlers);
   instance.resetHandlers(...[...mounted.values()].flat());
@@ -34,4 +49,17 @@ export async function mountFakeWebApi(fake: FakeWebApi, baseUrl: string): Promis
     mounted.delete(baseUrl);
     instance.resetHandlers(...[...mounted.values()].flat());
   };
+}
+
+/**
+ * Throws if anything tried to leave the page for another host since the last call: a story
+ * must never reach the network.
+ */
+export function failOnEscapedRequests(): void {
+  const attempts = escaped.splice(0);
+  if (attempts.length > 0) {
+    throw new Error(
+      `This story tried to reach the network (refused): ${attempts.join(', ')}. Every request must be answered by the story's fake WebAPI.`,
+    );
+  }
 }

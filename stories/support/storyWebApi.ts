@@ -1,7 +1,6 @@
 import type { StoryContext } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
 import type { FakeFault } from '../../src/testing/index.js';
-// The browser-safe modules of src/testing, not its index: that also holds the Node-only server.
 import { FakeWebApi, type FakeWebApiOptions } from '../../src/testing/index.js';
 import { mountFakeWebApi } from './fakeWebApiWorker.js';
 
@@ -24,8 +23,11 @@ export interface StoryWebApi {
  * parameters: { fakeWebApi: { activities: { 'sale_id=7': 'Started' }, faults: [{ fault: { status: 500 } }] } }
  */
 export interface FakeWebApiParameters extends FakeWebApiOptions {
-  faults?: { fault: FakeFault; activityIdentifier?: string; times?: number }[];
+  faults?: ({ fault: FakeFault } & FakeFaultTarget)[];
 }
+
+/** Which requests a fault is for (toggles by default, or reads) and how many times. */
+type FakeFaultTarget = NonNullable<Parameters<FakeWebApi['inject']>[1]>;
 
 const LOADED_KEY = 'storyWebApi';
 

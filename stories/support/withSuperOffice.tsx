@@ -25,10 +25,7 @@ export const withSuperOffice: Decorator = (Story, context) => {
       >
         <StoryWebApiContext.Provider value={web}>
           {context.globals.stylesheet === 'off' ? null : <style>{styles}</style>}
-          {/* The library sets no font: it inherits the partner's. This stands in for one. */}
-          <div style={{ fontFamily: 'system-ui, sans-serif' }}>
-            <Story />
-          </div>
+          <Story />
         </StoryWebApiContext.Provider>
       </SuperOfficeProvider>
     </QueryClientProvider>
