@@ -9,14 +9,15 @@ import {
   type SuperOfficeAuth,
   type SuperOfficeError,
   useActivityStatus,
+  useSetActivityCompleted,
   useToggleActivity,
 } from '../../src/index.js';
 
 expectTypeOf(
   activityIdentifier('sale', 7),
 ).toEqualTypeOf<`${'appointment' | 'sale' | 'document'}_id=${number}`>();
-expectTypeOf(activityStatusQueryKey('sale_id=7')).toEqualTypeOf<
-  readonly ['superoffice', 'activityStatus', string]
+expectTypeOf(activityStatusQueryKey('sale_id=7', 'https://x.test/api')).toEqualTypeOf<
+  readonly ['superoffice', 'activityStatus', string, string]
 >();
 
 const client = createSuperOfficeClient({
@@ -24,12 +25,21 @@ const client = createSuperOfficeClient({
   auth: { scheme: 'Bearer', token: async () => 'token' },
 });
 expectTypeOf(client.toggleActivity('appointment_id=1')).resolves.toEqualTypeOf<ActivityStatus>();
+expectTypeOf(client.getActivityStatus('sale_id=7')).resolves.toEqualTypeOf<ActivityStatus>();
+expectTypeOf(
+  client.setActivityCompleted('sale_id=7', true),
+).resolves.toEqualTypeOf<ActivityStatus>();
 
 // @ts-expect-error: Basic needs a password.
 const incomplete: SuperOfficeAuth = { scheme: 'Basic', username: 'u' };
 void incomplete;
 
 function Hooks() {
+  const setCompleted = useSetActivityCompleted();
+  expectTypeOf(setCompleted.mutate).parameter(0).toEqualTypeOf<{
+    activityIdentifier: string;
+    completed: boolean;
+  }>();
   const toggle = useToggleActivity();
   expectTypeOf(toggle.data).toEqualTypeOf<ActivityStatus | undefined>();
   expectTypeOf(toggle.error).toEqualTypeOf<SuperOfficeError | null>();
