@@ -3,8 +3,7 @@ import { Profiler, type ProfilerOnRenderCallback } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { ActivityCompleteCheckbox, SuperOfficeProvider } from '../../src/index.js';
-import { createFakeFetch } from '../../src/testing/createFakeFetch.js';
-import { FakeWebApi } from '../../src/testing/FakeWebApi.js';
+import { createFakeFetch, FakeWebApi } from '../../src/testing/index.js';
 import { mount, unmount } from './support/mount.js';
 
 // Issue 14: the clicked row commits twice per toggle, for the click and for the answer (it was 5

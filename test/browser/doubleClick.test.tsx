@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { ActivityCompleteCheckbox } from '../../src/index.js';
-import { createFakeFetch } from '../../src/testing/createFakeFetch.js';
-import { FakeWebApi } from '../../src/testing/FakeWebApi.js';
+import { createFakeFetch, FakeWebApi } from '../../src/testing/index.js';
 import { mount, unmount } from './support/mount.js';
 import { Providers } from './support/renderCheckbox.js';
 import { setStylesheet } from './support/stylesheet.js';
