@@ -110,7 +110,7 @@ function DoneButton({ id }: { id: string }) {
 export function Dashboard({ rows }: { rows: ArchiveRow[] }) {
   const queryClient = new QueryClient();
   queryClient.setQueryData(
-    activityStatusQueryKey('sale_id=7'),
+    activityStatusQueryKey('sale_id=7', config.baseUrl),
     'Completed' satisfies ActivityStatus,
   );
   return (
