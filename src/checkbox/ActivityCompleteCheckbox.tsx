@@ -12,9 +12,9 @@ import {
 import type { ActivityStatus } from '../client/activityStatus.js';
 import { ActivityChangedElsewhereError } from '../client/errors/ActivityChangedElsewhereError.js';
 import type { SuperOfficeError } from '../client/errors/SuperOfficeError.js';
+import { useSuperOfficeContext } from '../react/SuperOfficeContext.js';
 import { useActivityCheckbox } from '../react/useActivityCheckbox.js';
 import { useBrowserLayoutEffect } from '../react/useBrowserLayoutEffect.js';
-import { useSuperOfficeContext } from '../react/SuperOfficeContext.js';
 import { type ActivityCheckboxLabels, labelsFor } from './messages.js';
 
 type NativeInputProps = Omit<

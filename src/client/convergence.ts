@@ -31,6 +31,11 @@ export interface Convergence {
   converge?: boolean | undefined;
   /** Each status the server states (an answer or a read), as it arrives. */
   onEvidence?: ((status: ActivityStatus) => void) | undefined;
+  /**
+   * Before every request: resolves when it may be sent (e.g. once the browser is online), to
+   * `true` when it had to wait, since what was known before may then be stale.
+   */
+  beforeRequest?: (() => Promise<boolean>) | undefined;
   /** `true` while an unknown outcome is being read back, `false` after. */
   onChecking?: ((checking: boolean) => void) | undefined;
   signal?: AbortSignal | undefined;
@@ -68,6 +73,7 @@ export async function reachCompleted(goal: Convergence): Promise<ActivityStatus>
       let failure: unknown;
       for (let attempt = 0; attempt < TRIES_PER_READ_BACK && reads < MAX_READS_PER_INTENT; ) {
         if (attempt > 0) await sleep(retryDelay(failure, attempt), signal);
+        await goal.beforeRequest?.();
         attempt += 1;
         reads += 1;
         try {
@@ -91,6 +97,7 @@ export async function reachCompleted(goal: Convergence): Promise<ActivityStatus>
   };
 
   for (;;) {
+    if (await goal.beforeRequest?.()) basis = undefined; // waited (offline): read what is now
     basis ??= await readBack(); // rules 5, 7: never toggle on a basis an unknown outcome made stale
     const wait = inFlightUntil - Date.now();
     if (isCompleted(basis) !== goal.wanted() && wait > 0) {

@@ -4,6 +4,8 @@ import { reachCompleted } from '../client/convergence.js';
 import type { SuperOfficeClient } from '../client/createSuperOfficeClient.js';
 import { ActivityChangedElsewhereError } from '../client/errors/ActivityChangedElsewhereError.js';
 import { SuperOfficeError } from '../client/errors/SuperOfficeError.js';
+import type { Platform } from './browser/platform.js';
+import type { TabMessage } from './browser/tabChannel.js';
 
 /** What every checkbox and hook of one activity shows. */
 export interface ActivityState {
@@ -13,6 +15,8 @@ export interface ActivityState {
   pending: boolean;
   /** An unknown outcome is being read back. */
   checking: boolean;
+  /** The browser is offline: the intent waits for the connection, nothing is sent. */
+  queued: boolean;
   /** Why the last intent failed; cleared by a click or a newer report. */
   error: SuperOfficeError | undefined;
 }
@@ -25,14 +29,21 @@ export interface Want {
   select?: string | undefined;
   /** `false`: the toggle's answer is final (rule 4). */
   converge?: boolean | undefined;
+  /** `false`: this tab alone (no lock across tabs, nothing told to other tabs; rule 12). */
+  syncTabs?: boolean | undefined;
+  /** `false`: the intent is not written to storage (rule 13). */
+  persist?: boolean | undefined;
 }
 
 const IDLE: ActivityState = {
   status: undefined,
   pending: false,
   checking: false,
+  queued: false,
   error: undefined,
 };
+/** How long another tab's unsettled intent is shown before it is taken as gone with its tab. */
+const REMOTE_PENDING_MS = 60_000;
 
 /**
  * One activity on one site, shared by every view on the page: its shown state, the user's
@@ -57,16 +68,22 @@ export class ActivityLane {
   readonly #listeners = new Set<() => void>();
   /** Called when the lane has no views and nothing unsettled, so the registry can drop it. */
   readonly #onIdle: (lane: ActivityLane) => void;
+  readonly #platform: Platform;
+  /** The server's word as another tab heard it, since this tab's last evidence (rule 12). */
+  #fromOtherTab: ActivityStatus | undefined;
+  #remotePending: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     site: string,
     activityIdentifier: string,
     confirmed: ActivityStatus | undefined,
+    platform: Platform,
     onIdle: (lane: ActivityLane) => void,
   ) {
     this.site = site;
     this.activityIdentifier = activityIdentifier;
     this.#confirmed = confirmed;
+    this.#platform = platform;
     this.#onIdle = onIdle;
   }
 
@@ -93,6 +110,8 @@ export class ActivityLane {
       pending: true,
       error: undefined,
     });
+    this.#store();
+    this.#tell();
     if (!this.#outcome) {
       this.#outcome = newOutcome();
       void this.#carryOut(shownBefore ?? this.#confirmed); // rules 2, 7: one run per lane
@@ -130,6 +149,11 @@ export class ActivityLane {
       isCompleted(this.#confirmed) !== isCompleted(status);
     this.#update({ status, error: undefined });
     if (disagrees && client) this.#verify(client);
+  }
+
+  /** What was known may be stale (a reload, another tab): the next run reads first. */
+  distrust(): void {
+    this.#stale = true;
   }
 
   /** A view went away: its report no longer counts. */
@@ -170,17 +194,20 @@ export class ActivityLane {
         status = await reachCompleted({
           activityIdentifier: this.activityIdentifier,
           wanted: () => this.#intent,
-          toggle: () =>
-            how().client.toggleActivity(this.activityIdentifier, { select: how().select }),
+          toggle: () => this.#toggleInTurn(how()),
           read: () => how().client.getActivityStatus(this.activityIdentifier),
           known: status,
           mayStillApplyMs: how().client.timeout,
           converge: how().converge,
+          beforeRequest: () => this.#whenOnline(),
           onEvidence: (stated) => {
             evidence = stated;
             this.#testify(stated);
           },
-          onChecking: (checking) => this.#update({ checking }),
+          onChecking: (checking) => {
+            this.#update({ checking });
+            this.#tell();
+          },
         });
         // A click may land between the last answer and this line: carry it out too.
       } while (isCompleted(status) !== this.#intent && how().converge !== false);
@@ -197,17 +224,126 @@ export class ActivityLane {
     }
   }
 
+  /**
+   * Sends one toggle in the activity's turn across tabs (rule 12). If another tab heard the
+   * server since this tab's last evidence, that is the answer, and nothing is sent.
+   */
+  #toggleInTurn(how: Want): Promise<ActivityStatus> {
+    const send = async () => {
+      const heard = this.#fromOtherTab;
+      this.#fromOtherTab = undefined;
+      if (heard !== undefined) return heard;
+      this.#store(Date.now());
+      return how.client.toggleActivity(this.activityIdentifier, { select: how.select });
+    };
+    if (how.syncTabs === false) return send();
+    // Bounded: a tab that hangs on to the turn ends in "could not be confirmed", never a hang.
+    const waitAtMost = how.client.timeout * 3;
+    return this.#platform.locks.run(
+      `superoffice-activity-react/lane/${this.#key}`,
+      waitAtMost,
+      send,
+    );
+  }
+
+  /** Offline, the intent waits as queued; nothing is sent until the browser is back (rule 13). */
+  async #whenOnline(): Promise<boolean> {
+    const { connectivity } = this.#platform;
+    if (connectivity.online()) return false;
+    this.#update({ queued: true });
+    this.#tell();
+    await connectivity.whenOnline();
+    this.#update({ queued: false });
+    return true;
+  }
+
+  /** Writes the intent down before its toggles, so a reload or a closed tab keeps it. */
+  #store(sentAt?: number): void {
+    if (this.#want?.persist === false) return;
+    this.#platform.intents.save({
+      site: this.site,
+      activityIdentifier: this.activityIdentifier,
+      completed: this.#intent,
+      at: Date.now(),
+      sentAt,
+      tab: this.#platform.locks.tab,
+    });
+  }
+
+  /** Tells the other tabs what this tab now shows (never a credential). */
+  #tell(confirmed?: ActivityStatus): void {
+    if (this.#want?.syncTabs === false) return;
+    const { status, pending, checking, queued, error } = this.#state;
+    this.#platform.channel.post({
+      site: this.site,
+      activityIdentifier: this.activityIdentifier,
+      status,
+      pending,
+      checking,
+      queued,
+      confirmed,
+      error: error && {
+        name: error.name,
+        message: error.message,
+        outcomeUnknown: error.outcomeUnknown,
+        ...(error instanceof ActivityChangedElsewhereError ? { status: error.status } : {}),
+      },
+    });
+  }
+
+  /** What another tab showed (rule 12): its evidence always counts; its display while idle here. */
+  hear(message: TabMessage): void {
+    if (message.confirmed !== undefined) {
+      this.#confirmed = message.confirmed;
+      this.#stale = false;
+      if (this.#outcome) this.#fromOtherTab = message.confirmed;
+    }
+    if (this.#outcome) return;
+    clearTimeout(this.#remotePending);
+    this.#remotePending = undefined;
+    if (message.pending) {
+      // A tab that closes mid-run says nothing more: do not show its intent for ever.
+      const shown = this.#state.status;
+      this.#remotePending = setTimeout(
+        () =>
+          this.#update({
+            status: this.#confirmed ?? shown,
+            pending: false,
+            checking: false,
+            queued: false,
+          }),
+        REMOTE_PENDING_MS,
+      );
+    }
+    this.#update({
+      status: message.status,
+      pending: message.pending,
+      checking: message.checking,
+      queued: message.queued,
+      error: message.error && fromOtherTab(this.activityIdentifier, message.error),
+    });
+  }
+
+  get #key(): string {
+    return `${this.site} ${this.activityIdentifier}`;
+  }
+
   #settle(status: ActivityStatus | undefined, error?: SuperOfficeError, answer?: ActivityStatus) {
     const outcome = this.#outcome;
     this.#outcome = undefined;
     this.#held = undefined;
-    this.#update({ status, pending: false, checking: false, error });
+    this.#update({ status, pending: false, checking: false, queued: false, error });
+    if (this.#want?.persist !== false) {
+      this.#platform.intents.remove(this.site, this.activityIdentifier);
+    }
+    this.#tell(error instanceof ActivityChangedElsewhereError ? error.status : answer);
     if (error) outcome?.reject(error);
     else outcome?.resolve(answer as ActivityStatus);
     this.#idleCheck();
   }
 
   #testify(status: ActivityStatus): void {
+    this.#fromOtherTab = undefined;
     this.#confirmed = status;
     this.#stale = false;
     if (this.#held) this.#held.answeredSince = true;
@@ -232,11 +368,12 @@ export class ActivityLane {
 
   #update(change: Partial<ActivityState>): void {
     const next = { ...this.#state, ...change };
-    const { status, pending, checking, error } = this.#state;
+    const { status, pending, checking, queued, error } = this.#state;
     if (
       next.status === status &&
       next.pending === pending &&
       next.checking === checking &&
+      next.queued === queued &&
       next.error === error
     ) {
       return;
@@ -248,6 +385,17 @@ export class ActivityLane {
   #idleCheck(): void {
     if (this.isIdle) this.#onIdle(this);
   }
+}
+
+/** Another tab's error, as this tab's views show it. */
+function fromOtherTab(
+  activityIdentifier: string,
+  { name, message, outcomeUnknown, status }: NonNullable<TabMessage['error']>,
+): SuperOfficeError {
+  if (name === 'ActivityChangedElsewhereError' && status) {
+    return new ActivityChangedElsewhereError(activityIdentifier, status);
+  }
+  return new SuperOfficeError(message, { outcomeUnknown });
 }
 
 interface Outcome {

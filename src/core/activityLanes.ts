@@ -1,7 +1,10 @@
 import { parseActivityIdentifier } from '../client/activityIdentifier.js';
 import type { ActivityStatus } from '../client/activityStatus.js';
+import type { SuperOfficeClient } from '../client/createSuperOfficeClient.js';
 import type { SuperOfficeError } from '../client/errors/SuperOfficeError.js';
 import { ActivityLane, type ActivityState, type Want } from './ActivityLane.js';
+import { browserPlatform, type Platform } from './browser/platform.js';
+import type { TabMessage } from './browser/tabChannel.js';
 
 /**
  * The contract, all in one place. ToggleActivity is not idempotent: sending it twice flips
@@ -42,22 +45,91 @@ import { ActivityLane, type ActivityState, type Want } from './ActivityLane.js';
  *    credential given as a function is asked before every request.
  * 11. Clearing a QueryClient (`clear`, `resetQueries`, `removeQueries`) forgets what it showed:
  *    views fall back to their reports; an unsettled intent is still carried out.
+ * 12. One writer per activity across tabs: every toggle is sent holding the activity's Web Lock,
+ *    shared by every tab, window and same-origin iframe; a tab that heard the server since its
+ *    last evidence (over BroadcastChannel) takes that as the answer instead of sending. Every
+ *    tab shows what the others show, pending included. A lock not had within a bound ends in
+ *    "could not be confirmed", never a hang.
+ * 13. No click lost, none doubled: an intent (site, identifier, completed, time; never a
+ *    credential) is written to storage before its toggles and removed when settled. After a
+ *    reload or a closed tab, a provider of the site resolves it by reading and converging, never
+ *    by replay, and not before its last toggle can no longer land. While offline, intents wait
+ *    as queued and nothing is sent; back online, each is read and converged once.
  */
 export class ActivityLanes {
   readonly #lanes = new Map<string, ActivityLane>();
+  readonly #makePlatform: () => Platform;
+  #platform: Platform | undefined;
   /** What the server stated for activities whose lanes have gone, newest last (rule 8). */
   readonly #evidence = new Map<string, ActivityStatus>();
+
+  constructor(makePlatform: () => Platform = browserPlatform) {
+    this.#makePlatform = makePlatform;
+  }
+
+  /** The browser facilities, set up when the first lane needs them. */
+  get platform(): Platform {
+    if (!this.#platform) {
+      this.#platform = this.#makePlatform();
+      this.#platform.channel.listen((message) => this.#hear(message));
+    }
+    return this.#platform;
+  }
+
+  /**
+   * Carries out the intents a reload or a closed tab left for `site` (rule 13): read and
+   * converged, never replayed, once their last toggle can no longer land. Intents older than
+   * `maxAgeMs` are dropped.
+   */
+  resume(site: string, client: SuperOfficeClient, maxAgeMs: number): () => void {
+    const { intents, locks } = this.platform;
+    const timers: ReturnType<typeof setTimeout>[] = [];
+    for (const intent of intents.all()) {
+      if (intent.site !== site) continue;
+      if (Date.now() - intent.at > maxAgeMs) {
+        intents.remove(site, intent.activityIdentifier);
+        continue;
+      }
+      void locks.isAlive(intent.tab).then((alive) => {
+        if (alive) return; // its own tab still carries it out
+        const wait = Math.max(0, (intent.sentAt ?? 0) + client.timeout - Date.now());
+        timers.push(
+          setTimeout(() => {
+            const lane = this.lane(site, intent.activityIdentifier);
+            lane.distrust();
+            void lane.want(intent.completed, { client });
+          }, wait),
+        );
+      });
+    }
+    return () => {
+      for (const timer of timers) clearTimeout(timer);
+    };
+  }
+
+  #hear(message: TabMessage): void {
+    const key = laneKey(message.site, message.activityIdentifier);
+    const lane = this.#lanes.get(key);
+    if (lane) lane.hear(message);
+    else if (message.confirmed !== undefined) this.#remember(key, message.confirmed);
+  }
 
   /** The activity's lane, made on first use and dropped when no view or intent needs it. */
   lane(site: string, activityIdentifier: string): ActivityLane {
     const key = laneKey(site, activityIdentifier);
     let lane = this.#lanes.get(key);
     if (!lane) {
-      lane = new ActivityLane(site, activityIdentifier, this.#evidence.get(key), (idle) => {
-        if (this.#lanes.get(key) !== idle) return;
-        this.#lanes.delete(key);
-        this.#remember(key, idle.confirmed);
-      });
+      lane = new ActivityLane(
+        site,
+        activityIdentifier,
+        this.#evidence.get(key),
+        this.platform,
+        (idle) => {
+          if (this.#lanes.get(key) !== idle) return;
+          this.#lanes.delete(key);
+          this.#remember(key, idle.confirmed);
+        },
+      );
       this.#evidence.delete(key);
       this.#lanes.set(key, lane);
     }
@@ -120,6 +192,7 @@ const UNKNOWN: ActivityState = {
   status: undefined,
   pending: false,
   checking: false,
+  queued: false,
   error: undefined,
 };
 

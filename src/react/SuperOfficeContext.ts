@@ -8,6 +8,8 @@ export interface SuperOfficeContextValue {
   /** The site's client: follows the provider's props, never leaves its site (rule 10). */
   client: SuperOfficeClient;
   language: string | undefined;
+  /** How this provider's wants are carried out across tabs and reloads. */
+  tabs: { syncTabs: boolean; persist: boolean };
 }
 
 export const SuperOfficeContext = createContext<SuperOfficeContextValue | null>(null);

@@ -1,19 +1,34 @@
 'use client';
 
-import { type ReactNode, useMemo, useRef } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import {
   type ResolvedClientConfig,
   resolveClientConfig,
   type SuperOfficeClientConfig,
 } from '../client/clientConfig.js';
 import { createClientOverConfig } from '../client/createSuperOfficeClient.js';
+import { activityLanes } from '../core/activityLanes.js';
 import { SuperOfficeContext } from './SuperOfficeContext.js';
 import { useBrowserLayoutEffect } from './useBrowserLayoutEffect.js';
 import { useRequiredQueryClient } from './useRequiredQueryClient.js';
 
 export interface SuperOfficeProviderProps extends SuperOfficeClientConfig {
   children?: ReactNode;
+  /**
+   * Serialize each activity's toggles across tabs (Web Locks) and show every tab's state in the
+   * others (BroadcastChannel). Default `true`.
+   */
+  syncTabs?: boolean | undefined;
+  /**
+   * Write each unsettled intent to localStorage, so that a reload or a closed tab resolves it
+   * later by reading and converging. Default `true`.
+   */
+  persist?: boolean | undefined;
+  /** How long an intent left by a reload or a closed tab is still carried out. Default 24 h. */
+  keepIntentsMs?: number | undefined;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Supplies the WebAPI client (auth, locale headers) to every checkbox and hook below it. Put it
@@ -28,7 +43,13 @@ export interface SuperOfficeProviderProps extends SuperOfficeClientConfig {
  *   </SuperOfficeProvider>
  * </QueryClientProvider>
  */
-export function SuperOfficeProvider({ children, ...config }: SuperOfficeProviderProps) {
+export function SuperOfficeProvider({
+  children,
+  syncTabs = true,
+  persist = true,
+  keepIntentsMs = DAY_MS,
+  ...config
+}: SuperOfficeProviderProps) {
   useRequiredQueryClient('SuperOfficeProvider');
   const resolved = resolveClientConfig(config);
   const latest = useRef(resolved);
@@ -45,6 +66,14 @@ export function SuperOfficeProvider({ children, ...config }: SuperOfficeProvider
       return ofSite;
     });
   }, [site]);
-  const value = useMemo(() => ({ client, language: config.language }), [client, config.language]);
+  // rule 13: what a reload or a closed tab left for this site is carried out once a provider mounts.
+  useEffect(
+    () => (persist ? activityLanes.resume(client.site, client, keepIntentsMs) : undefined),
+    [client, persist, keepIntentsMs],
+  );
+  const value = useMemo(
+    () => ({ client, language: config.language, tabs: { syncTabs, persist } }),
+    [client, config.language, syncTabs, persist],
+  );
   return <SuperOfficeContext.Provider value={value}>{children}</SuperOfficeContext.Provider>;
 }

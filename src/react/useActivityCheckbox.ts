@@ -49,7 +49,7 @@ export function useActivityCheckbox(
   { converge, onCompletedChange, onError }: ActivityCheckboxOptions,
 ): ActivityCheckbox {
   const queryClient = useRequiredQueryClient('ActivityCompleteCheckbox');
-  const { client } = useSuperOfficeContext('ActivityCompleteCheckbox');
+  const { client, tabs } = useSuperOfficeContext('ActivityCompleteCheckbox');
   const { status, isPending, isChecking, isQueued, error } = useActivityStatus(
     activityIdentifier,
     known,
@@ -70,6 +70,7 @@ export function useActivityCheckbox(
       const settled = activityLanes.want(client.site, activityIdentifier, 'flip', {
         client,
         converge,
+        ...tabs,
       });
       const once = (report: () => void) => {
         if (heard.current === settled) return;

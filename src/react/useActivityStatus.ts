@@ -86,7 +86,7 @@ export function useActivityStatus(
     completed: isCompleted(status),
     isPending: state.pending,
     isChecking: state.checking,
-    isQueued: false,
+    isQueued: state.queued,
     error: state.error,
   };
 }

@@ -44,13 +44,13 @@ export type UseSetActivityCompletedResult = UseMutationResult<
 export function useSetActivityCompleted(
   options: UseSetActivityCompletedOptions = {},
 ): UseSetActivityCompletedResult {
-  const { client } = useSuperOfficeContext('useSetActivityCompleted');
+  const { client, tabs } = useSuperOfficeContext('useSetActivityCompleted');
   const { meta } = options;
   return useMutation<ActivityStatus, SuperOfficeError, SetActivityCompletedVariables>({
     ...ACTIVITY_MUTATION_DEFAULTS,
     mutationKey: SET_ACTIVITY_COMPLETED_MUTATION_KEY,
     mutationFn: ({ activityIdentifier, completed }) =>
-      activityLanes.want(client.site, activityIdentifier, completed, { client }),
+      activityLanes.want(client.site, activityIdentifier, completed, { client, ...tabs }),
     ...(meta ? { meta } : {}),
     onSuccess: (status, variables) => options.onSuccess?.(status, variables),
     onError: (error, variables) => options.onError?.(error, variables),

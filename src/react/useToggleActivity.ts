@@ -50,7 +50,7 @@ export type UseToggleActivityResult = UseMutationResult<
  * <button onClick={() => toggle.mutate({ activityIdentifier: 'sale_id=7' })}>Done</button>
  */
 export function useToggleActivity(options: UseToggleActivityOptions = {}): UseToggleActivityResult {
-  const { client } = useSuperOfficeContext('useToggleActivity');
+  const { client, tabs } = useSuperOfficeContext('useToggleActivity');
   // Separate memories: onError must not use up onSettled's first sight of a failure.
   const [firstError] = useState(oncePerFailure);
   const [firstSettled] = useState(oncePerFailure);
@@ -60,7 +60,12 @@ export function useToggleActivity(options: UseToggleActivityOptions = {}): UseTo
     mutationKey: TOGGLE_ACTIVITY_MUTATION_KEY,
     // rule 9: the lane carries the click out whether or not this component is still there.
     mutationFn: ({ activityIdentifier, select }) =>
-      activityLanes.want(client.site, activityIdentifier, 'flip', { client, select, converge }),
+      activityLanes.want(client.site, activityIdentifier, 'flip', {
+        client,
+        select,
+        converge,
+        ...tabs,
+      }),
     ...(meta ? { meta } : {}),
     // Partners' callbacks get the documented arguments only, not react-query's internals.
     onSuccess: (status, variables) => options.onSuccess?.(status, variables),

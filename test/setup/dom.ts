@@ -6,4 +6,5 @@ afterEach(() => {
   cleanup();
   // Lanes are page-wide; each test is a fresh page.
   activityLanes.forgetEvidence();
+  localStorage.clear();
 });

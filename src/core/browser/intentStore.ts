@@ -1,0 +1,85 @@
+/** An intent written down before its first toggle, so that a reload or a closed tab keeps it. */
+export interface StoredIntent {
+  site: string;
+  activityIdentifier: string;
+  completed: boolean;
+  /** When the user asked (ms since the epoch). */
+  at: number;
+  /** When its last toggle was sent: it may still land until this plus the timeout. */
+  sentAt?: number | undefined;
+  /** The tab that carries it out; while that tab lives, no other tab takes it over. */
+  tab: string;
+}
+
+/** Intents in storage (localStorage); where storage is blocked, they live as long as the tab. */
+export interface IntentStore {
+  save(intent: StoredIntent): void;
+  remove(site: string, activityIdentifier: string): void;
+  all(): StoredIntent[];
+}
+
+const PREFIX = 'superoffice-activity-react/intent/';
+
+export function browserIntentStore(): IntentStore {
+  const storage = usableLocalStorage();
+  if (!storage) return memoryIntentStore();
+  return {
+    save: (intent) => {
+      try {
+        storage.setItem(keyOf(intent.site, intent.activityIdentifier), JSON.stringify(intent));
+      } catch {
+        // Full or blocked now: the intent is still carried out by this tab.
+      }
+    },
+    remove: (site, activityIdentifier) => storage.removeItem(keyOf(site, activityIdentifier)),
+    all: () => {
+      const intents: StoredIntent[] = [];
+      for (let index = 0; index < storage.length; index++) {
+        const key = storage.key(index);
+        if (!key?.startsWith(PREFIX)) continue;
+        const intent = parse(storage.getItem(key));
+        if (intent) intents.push(intent);
+      }
+      return intents;
+    },
+  };
+}
+
+export function memoryIntentStore(): IntentStore {
+  const intents = new Map<string, StoredIntent>();
+  return {
+    save: (intent) => intents.set(keyOf(intent.site, intent.activityIdentifier), intent),
+    remove: (site, activityIdentifier) => intents.delete(keyOf(site, activityIdentifier)),
+    all: () => [...intents.values()],
+  };
+}
+
+function keyOf(site: string, activityIdentifier: string): string {
+  return `${PREFIX}${site} ${activityIdentifier}`;
+}
+
+function usableLocalStorage(): Storage | undefined {
+  try {
+    // Throws in sandboxed and some partitioned third-party iframes.
+    const storage = globalThis.localStorage;
+    storage?.length;
+    return storage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function parse(text: string | null): StoredIntent | undefined {
+  try {
+    const value = JSON.parse(text ?? '') as Partial<StoredIntent>;
+    const valid =
+      typeof value.site === 'string' &&
+      typeof value.activityIdentifier === 'string' &&
+      typeof value.completed === 'boolean' &&
+      typeof value.at === 'number' &&
+      typeof value.tab === 'string';
+    return valid ? (value as StoredIntent) : undefined;
+  } catch {
+    return undefined;
+  }
+}
