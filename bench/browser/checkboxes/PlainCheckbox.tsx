@@ -10,6 +10,7 @@ export function PlainCheckbox({ label }: { label: string }) {
         type="checkbox"
         id={id}
         checked={checked}
+        data-state={checked ? 'checked' : 'unchecked'}
         onChange={(event) => setChecked(event.target.checked)}
       />
       <label htmlFor={id}>{label}</label>

@@ -1,9 +1,12 @@
 import { BenchProviders } from '../BenchProviders.js';
 import { OurList } from '../lists/OurList.js';
+import { PlainList } from '../lists/PlainList.js';
 import { dashboardRows } from '../lists/rows.js';
 import { mount } from '../mount.js';
 import { collectGarbage, nextFrame, sleep } from '../waiting.js';
 import { createWorld } from '../world.js';
+
+export type ScaleVariant = 'ours' | 'plain';
 
 export interface ScaleSample {
   /** From `click()` to the clicked checkbox's `data-state` showing the new state. */
@@ -12,35 +15,53 @@ export interface ScaleSample {
   toSettled: number;
 }
 
+export type ScaleSamples = Record<ScaleVariant, Record<number, ScaleSample[]>>;
+
 /**
- * Row 8: whether a toggle costs more on a bigger dashboard. For each size in `rowCounts`, in
- * alternating order over `rounds`, mounts that many rows of this library's list, clicks
- * `clicksPerRound` checkboxes spread over it (one warm-up click first), and times each click.
+ * Row 8: whether a toggle costs more on a bigger dashboard. For each size in `rowCounts` and each
+ * variant (this library's list, and plain inputs with `useState` for what React alone costs), in
+ * alternating order over `rounds`, mounts that many rows, clicks `clicksPerRound` checkboxes
+ * spread over the list (one warm-up click first), and times each click.
  */
 export async function clickAtScale(
   rowCounts: number[] = [100, 10_000],
   rounds = 3,
   clicksPerRound = 7,
-): Promise<Record<number, ScaleSample[]>> {
-  const samples: Record<number, ScaleSample[]> = {};
-  for (const rows of rowCounts) samples[rows] = [];
+): Promise<ScaleSamples> {
+  const samples: ScaleSamples = { ours: {}, plain: {} };
+  for (const rows of rowCounts) {
+    samples.ours[rows] = [];
+    samples.plain[rows] = [];
+  }
+  const runs = rowCounts.flatMap((rows) =>
+    (['ours', 'plain'] as const).map((variant) => ({ rows, variant })),
+  );
   for (let round = 0; round < rounds; round++) {
-    const order = round % 2 === 0 ? rowCounts : [...rowCounts].reverse();
-    for (const rows of order) samples[rows]?.push(...(await clicksOn(rows, clicksPerRound)));
+    for (const { rows, variant } of round % 2 === 0 ? runs : [...runs].reverse()) {
+      samples[variant][rows]?.push(...(await clicksOn(variant, rows, clicksPerRound)));
+    }
   }
   return samples;
 }
 
-async function clicksOn(rows: number, clicks: number): Promise<ScaleSample[]> {
+async function clicksOn(
+  variant: ScaleVariant,
+  rows: number,
+  clicks: number,
+): Promise<ScaleSample[]> {
   const data = dashboardRows(rows);
   const world = createWorld(
     data.map((row) => row.activityIdentifier),
     0,
   );
   const mounted = mount(
-    <BenchProviders queryClient={world.queryClient} fetch={world.fakeFetch.fetch}>
-      <OurList rows={data} />
-    </BenchProviders>,
+    variant === 'ours' ? (
+      <BenchProviders queryClient={world.queryClient} fetch={world.fakeFetch.fetch}>
+        <OurList rows={data} />
+      </BenchProviders>
+    ) : (
+      <PlainList rows={data} />
+    ),
   );
   await world.settled();
   collectGarbage();

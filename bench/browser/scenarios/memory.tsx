@@ -1,6 +1,6 @@
 import { BenchProviders } from '../BenchProviders.js';
-import { PlainCheckbox } from '../checkboxes/PlainCheckbox.js';
 import { OurList } from '../lists/OurList.js';
+import { PlainList } from '../lists/PlainList.js';
 import { dashboardRows } from '../lists/rows.js';
 import { type Mounted, mount } from '../mount.js';
 import { type BenchWorld, createWorld } from '../world.js';
@@ -23,14 +23,7 @@ export async function memoryMount(kind: 'ours' | 'plain', count = 1000): Promise
         <OurList rows={rows} />
       </BenchProviders>
     ) : (
-      <ul>
-        {rows.map((row) => (
-          <li key={row.activityIdentifier}>
-            <span>{row.title}</span>
-            <PlainCheckbox label="Completed" />
-          </li>
-        ))}
-      </ul>
+      <PlainList rows={rows} />
     );
   current = { mounted: mount(ui), world, ids: rows.map((row) => row.activityIdentifier) };
   await world.settled();
