@@ -69,8 +69,10 @@ export class ActivityLane {
   /** Called when the lane has no views and nothing unsettled, so the registry can drop it. */
   readonly #onIdle: (lane: ActivityLane) => void;
   readonly #platform: Platform;
-  /** The server's word as another tab heard it, since this tab's last evidence (rule 12). */
-  #fromOtherTab: ActivityStatus | undefined;
+  /** When this tab last learnt the activity's status (a report, an answer, a read). */
+  #knownAt = 0;
+  /** What is shown is another tab's unsettled intent, not anything the server said. */
+  #showingOtherTab = false;
   #remotePending: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -102,7 +104,9 @@ export class ActivityLane {
    * together, with the same status or the same error.
    */
   want(completed: boolean, how: Want): Promise<ActivityStatus> {
-    const shownBefore = this.#state.status;
+    // Another tab's intent is no basis: only what the server said is (rule 12).
+    const shownBefore = this.#showingOtherTab ? this.#confirmed : this.#state.status;
+    this.#showingOtherTab = false;
     this.#intent = completed; // rule 3
     this.#want = how;
     this.#update({
@@ -139,6 +143,7 @@ export class ActivityLane {
   report(view: object, status: ActivityStatus, mount: boolean, client?: SuperOfficeClient): void {
     this.#reports.delete(view);
     this.#reports.set(view, status);
+    this.#knownAt = Date.now();
     if (this.#outcome) {
       this.#held = { status, answeredSince: false };
       return;
@@ -229,12 +234,25 @@ export class ActivityLane {
    * server since this tab's last evidence, that is the answer, and nothing is sent.
    */
   #toggleInTurn(how: Want): Promise<ActivityStatus> {
+    const { intents } = this.#platform;
     const send = async () => {
-      const heard = this.#fromOtherTab;
-      this.#fromOtherTab = undefined;
+      // Another tab took a turn since this tab last knew: its word is the answer (rule 12).
+      const heard = intents.heardSince(this.site, this.activityIdentifier, this.#knownAt);
+      if (heard === 'unknown') throw otherTabUnconfirmed(this.activityIdentifier);
       if (heard !== undefined) return heard;
       this.#store(Date.now());
-      return how.client.toggleActivity(this.activityIdentifier, { select: how.select });
+      try {
+        const answer = await how.client.toggleActivity(this.activityIdentifier, {
+          select: how.select,
+        });
+        intents.heard(this.site, this.activityIdentifier, answer);
+        return answer;
+      } catch (error) {
+        if (error instanceof SuperOfficeError && error.outcomeUnknown) {
+          intents.heard(this.site, this.activityIdentifier, 'unknown');
+        }
+        throw error;
+      }
     };
     if (how.syncTabs === false) return send();
     // Bounded: a tab that hangs on to the turn ends in "could not be confirmed", never a hang.
@@ -293,12 +311,13 @@ export class ActivityLane {
 
   /** What another tab showed (rule 12): its evidence always counts; its display while idle here. */
   hear(message: TabMessage): void {
+    if (this.#outcome) return; // this tab's own run takes its turn under the lock
     if (message.confirmed !== undefined) {
       this.#confirmed = message.confirmed;
+      this.#knownAt = Date.now();
       this.#stale = false;
-      if (this.#outcome) this.#fromOtherTab = message.confirmed;
     }
-    if (this.#outcome) return;
+    this.#showingOtherTab = message.pending;
     clearTimeout(this.#remotePending);
     this.#remotePending = undefined;
     if (message.pending) {
@@ -343,7 +362,7 @@ export class ActivityLane {
   }
 
   #testify(status: ActivityStatus): void {
-    this.#fromOtherTab = undefined;
+    this.#knownAt = Date.now();
     this.#confirmed = status;
     this.#stale = false;
     if (this.#held) this.#held.answeredSince = true;
@@ -385,6 +404,13 @@ export class ActivityLane {
   #idleCheck(): void {
     if (this.isIdle) this.#onIdle(this);
   }
+}
+
+function otherTabUnconfirmed(activityIdentifier: string): SuperOfficeError {
+  return new SuperOfficeError(
+    `Another tab's toggle of ${activityIdentifier} has an unknown outcome; reading it back.`,
+    { outcomeUnknown: true },
+  );
 }
 
 /** Another tab's error, as this tab's views show it. */

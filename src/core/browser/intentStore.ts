@@ -1,3 +1,5 @@
+import { type ActivityStatus, isActivityStatus } from '../../client/activityStatus.js';
+
 /** An intent written down before its first toggle, so that a reload or a closed tab keeps it. */
 export interface StoredIntent {
   site: string;
@@ -11,14 +13,25 @@ export interface StoredIntent {
   tab: string;
 }
 
-/** Intents in storage (localStorage); where storage is blocked, they live as long as the tab. */
+/** What a toggle's sender learnt, for the tab that takes the activity's turn next. */
+export type Heard = ActivityStatus | 'unknown';
+
+/**
+ * Intents and the last word heard per activity, in storage (localStorage) that every tab reads
+ * synchronously; where storage is blocked, they live as long as the tab.
+ */
 export interface IntentStore {
   save(intent: StoredIntent): void;
   remove(site: string, activityIdentifier: string): void;
   all(): StoredIntent[];
+  /** Written by the tab holding the activity's lock, before it lets go. */
+  heard(site: string, activityIdentifier: string, what: Heard): void;
+  /** What a tab heard after `since` (ms since the epoch), if anything. */
+  heardSince(site: string, activityIdentifier: string, since: number): Heard | undefined;
 }
 
 const PREFIX = 'superoffice-activity-react/intent/';
+const HEARD_PREFIX = 'superoffice-activity-react/heard/';
 
 export function browserIntentStore(): IntentStore {
   const storage = usableLocalStorage();
@@ -32,6 +45,21 @@ export function browserIntentStore(): IntentStore {
       }
     },
     remove: (site, activityIdentifier) => storage.removeItem(keyOf(site, activityIdentifier)),
+    heard: (site, activityIdentifier, what) => {
+      try {
+        storage.setItem(`${HEARD_PREFIX}${site} ${activityIdentifier}`, `${Date.now()} ${what}`);
+      } catch {
+        // Blocked now: other tabs then read before they toggle anyway.
+      }
+    },
+    heardSince: (site, activityIdentifier, since) => {
+      const [at, what] = (
+        storage.getItem(`${HEARD_PREFIX}${site} ${activityIdentifier}`) ?? ''
+      ).split(' ');
+      return Number(at) > since && (what === 'unknown' || isActivityStatus(what))
+        ? what
+        : undefined;
+    },
     all: () => {
       const intents: StoredIntent[] = [];
       for (let index = 0; index < storage.length; index++) {
@@ -47,7 +75,14 @@ export function browserIntentStore(): IntentStore {
 
 export function memoryIntentStore(): IntentStore {
   const intents = new Map<string, StoredIntent>();
+  const heard = new Map<string, { at: number; what: Heard }>();
   return {
+    heard: (site, activityIdentifier, what) =>
+      heard.set(`${site} ${activityIdentifier}`, { at: Date.now(), what }),
+    heardSince: (site, activityIdentifier, since) => {
+      const entry = heard.get(`${site} ${activityIdentifier}`);
+      return entry && entry.at > since ? entry.what : undefined;
+    },
     save: (intent) => intents.set(keyOf(intent.site, intent.activityIdentifier), intent),
     remove: (site, activityIdentifier) => intents.delete(keyOf(site, activityIdentifier)),
     all: () => [...intents.values()],

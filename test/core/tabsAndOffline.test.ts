@@ -1,0 +1,190 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ActivityLanes } from '../../src/core/activityLanes.js';
+import { createSuperOfficeClient } from '../../src/index.js';
+import { createFakeFetch, FAKE_CREDENTIALS, FakeWebApi } from '../../src/testing/index.js';
+import { memoryBrowser } from '../support/memoryTabs.js';
+
+const A1 = 'appointment_id=1';
+const A2 = 'appointment_id=2';
+const A3 = 'appointment_id=3';
+const BASE_URL = 'https://crm.tabs.test/api';
+
+function setup(activities: Record<string, 'NotStarted' | 'Completed'>) {
+  const fake = new FakeWebApi({ activities });
+  const client = createSuperOfficeClient({
+    baseUrl: BASE_URL,
+    auth: { scheme: 'Bearer', token: FAKE_CREDENTIALS.bearerTokens[0] as string },
+    fetch: createFakeFetch(fake),
+    timeout: 200,
+  });
+  const browser = memoryBrowser();
+  const openTab = () => {
+    const platform = browser.tab();
+    return { platform, lanes: new ActivityLanes(() => platform) };
+  };
+  return { fake, client, browser, openTab, site: client.site };
+}
+
+describe('rule 12: one writer per activity across tabs', () => {
+  it('shows a click in another tab, pending included, without a request of its own', async () => {
+    const { fake, client, openTab, site } = setup({ [A1]: 'NotStarted' });
+    const one = openTab();
+    const two = openTab();
+    const seen = two.lanes.lane(site, A1);
+    const stop = seen.subscribe(() => undefined);
+    const release = fake.hold();
+
+    one.lanes.lane(site, A1).report({}, 'NotStarted', false);
+    const settled = one.lanes.want(site, A1, true, { client });
+    await vi.waitFor(() =>
+      expect(seen.state).toMatchObject({ status: 'Completed', pending: true }),
+    );
+    release();
+    await settled;
+    await vi.waitFor(() =>
+      expect(seen.state).toMatchObject({ status: 'Completed', pending: false }),
+    );
+
+    // Tab two sent nothing: one toggle, no read.
+    expect(fake.requests).toHaveLength(1);
+    stop();
+  });
+
+  it('never sends two toggles for one intent from two tabs, and ends at the last click', async () => {
+    const { fake, client, openTab, site } = setup({ [A1]: 'NotStarted' });
+    const one = openTab();
+    const two = openTab();
+    const stop = two.lanes.lane(site, A1).subscribe(() => undefined);
+    const release = fake.hold();
+
+    const first = one.lanes.want(site, A1, true, { client });
+    await vi.waitFor(() => expect(fake.requests).toHaveLength(1));
+    // The other tab heard the pending intent; its user asks for the same thing.
+    await vi.waitFor(() => expect(two.lanes.stateOf(site, A1).pending).toBe(true));
+    const second = two.lanes.want(site, A1, true, { client });
+    release();
+    await Promise.all([first, second]);
+
+    expect(fake.toggleRequestsFor(A1)).toHaveLength(1);
+    expect(fake.status(A1)).toBe('Completed');
+    stop();
+  });
+
+  it('keeps to its own tab with syncTabs: false', async () => {
+    const { client, openTab, site } = setup({ [A1]: 'NotStarted' });
+    const one = openTab();
+    const two = openTab();
+    const seen = two.lanes.lane(site, A1);
+    const stop = seen.subscribe(() => undefined);
+    await one.lanes.want(site, A1, true, { client, syncTabs: false, persist: false });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(seen.state.status).toBeUndefined();
+    stop();
+  });
+});
+
+describe('rule 13: no click lost, none doubled', () => {
+  it('writes the intent down before its toggle and removes it when settled; never a credential', async () => {
+    const { fake, client, browser, openTab, site } = setup({ [A1]: 'NotStarted' });
+    const tab = openTab();
+    const release = fake.hold();
+    const settled = tab.lanes.want(site, A1, true, { client });
+    await vi.waitFor(() => expect(fake.requests).toHaveLength(1));
+
+    const [stored] = browser.storage.values();
+    expect(stored).toMatchObject({ site, activityIdentifier: A1, completed: true });
+    expect(JSON.stringify(stored)).not.toContain(FAKE_CREDENTIALS.bearerTokens[0]);
+    release();
+    await settled;
+    expect(browser.storage.size).toBe(0);
+  });
+
+  it("resumes a closed tab's intent by reading, not before its toggle can no longer land", async () => {
+    const { fake, client, browser, openTab, site } = setup({ [A1]: 'NotStarted' });
+    const closing = openTab();
+    const release = fake.hold();
+    closing.lanes.lane(site, A1).report({}, 'NotStarted', false);
+    void closing.lanes.want(site, A1, true, { client });
+    await vi.waitFor(() => expect(fake.toggleRequestsFor(A1)).toHaveLength(1));
+    browser.close(closing.platform);
+    // The server goes on and applies the toggle the closed tab sent.
+    release();
+
+    const next = openTab();
+    const started = Date.now();
+    next.lanes.resume(site, client, 60_000);
+    const lane = next.lanes.lane(site, A1);
+    const stop = lane.subscribe(() => undefined);
+    await vi.waitFor(() => expect(fake.readCount(A1)).toBe(1), { timeout: 2000 });
+    await vi.waitFor(() =>
+      expect(lane.state).toMatchObject({ status: 'Completed', pending: false }),
+    );
+
+    expect(Date.now() - started).toBeGreaterThanOrEqual(100);
+    expect(fake.toggleRequestsFor(A1)).toHaveLength(1);
+    expect(browser.storage.size).toBe(0);
+    stop();
+  });
+
+  it('leaves an intent its own living tab still carries out, and drops intents past their age', async () => {
+    const { fake, client, browser, openTab, site } = setup({
+      [A1]: 'NotStarted',
+      [A2]: 'NotStarted',
+    });
+    const busy = openTab();
+    fake.hold();
+    void busy.lanes.want(site, A1, true, { client });
+    await vi.waitFor(() => expect(fake.requests).toHaveLength(1));
+    browser.storage.set(`${site} ${A2}`, {
+      site,
+      activityIdentifier: A2,
+      completed: true,
+      at: Date.now() - 10_000,
+      tab: 'gone',
+    });
+
+    openTab().lanes.resume(site, client, 5_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    expect(fake.requests).toHaveLength(1);
+    expect([...browser.storage.keys()]).toEqual([`${site} ${A1}`]);
+  });
+
+  it('queues offline clicks and sends at most one toggle per activity once back online', async () => {
+    const { fake, client, browser, openTab, site } = setup({
+      [A1]: 'NotStarted',
+      [A2]: 'NotStarted',
+      [A3]: 'NotStarted',
+    });
+    const { lanes } = openTab();
+    browser.setOnline(false);
+    const clicks = { [A1]: 10, [A2]: 3, [A3]: 1 };
+    const settled: Promise<unknown>[] = [];
+    for (const [id, times] of Object.entries(clicks)) {
+      const stop = lanes.lane(site, id).subscribe(() => undefined);
+      for (let click = 0; click < times; click++)
+        settled.push(lanes.want(site, id, 'flip', { client }));
+      settled.push(Promise.resolve(stop));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fake.requests).toHaveLength(0);
+    expect(lanes.stateOf(site, A2)).toMatchObject({
+      queued: true,
+      pending: true,
+      status: 'Completed',
+    });
+
+    browser.setOnline(true);
+    await Promise.all(settled);
+
+    expect(fake.toggleRequestsFor(A1)).toHaveLength(0);
+    expect(fake.toggleRequestsFor(A2)).toHaveLength(1);
+    expect(fake.toggleRequestsFor(A3)).toHaveLength(1);
+    expect([fake.status(A1), fake.status(A2), fake.status(A3)]).toEqual([
+      'NotStarted',
+      'Completed',
+      'Completed',
+    ]);
+    expect(lanes.stateOf(site, A2).queued).toBe(false);
+  });
+});
