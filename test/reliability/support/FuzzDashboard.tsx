@@ -1,8 +1,10 @@
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Fragment, StrictMode } from 'react';
 import {
+  ActivityChangedElsewhereError,
   ActivityCompleteCheckbox,
   type ActivityStatus,
+  BUILT_IN_LABELS,
   isCompleted,
   type SuperOfficeError,
   SuperOfficeProvider,
@@ -13,92 +15,97 @@ import {
 
 export type WidgetKind = 'checkbox' | 'hooks';
 
+/** What an error says to the user: the three kinds the contract tells apart. */
+export type ErrorKind = 'unconfirmed' | 'changedElsewhere' | 'refused';
+
 /** One view of an activity on the dashboard. */
 export interface WidgetSpec {
   key: string;
+  /** The activity's lane key: site and identifier. */
+  activityKey: string;
   activityIdentifier: string;
   kind: WidgetKind;
   mounted: boolean;
+  /** What the panel's data says about the activity: the view's prop. */
+  known: ActivityStatus;
 }
 
-export interface DashboardProps {
+/** A partner widget tree: its QueryClient, a provider for one site, and its views. */
+export interface PanelView {
+  key: string;
   queryClient: QueryClient;
   provider: Omit<SuperOfficeProviderProps, 'children'>;
   widgets: readonly WidgetSpec[];
-  /** What the dashboard's own data says, per activity (its last refetch). */
-  known: Readonly<Record<string, ActivityStatus>>;
+}
+
+export interface DashboardProps {
+  panels: readonly PanelView[];
   onError: (error: SuperOfficeError) => void;
   /** Render in StrictMode, as a development build of a partner app would. */
   strict: boolean;
 }
 
-/** A partner dashboard: some activities as checkboxes, some as partner-drawn buttons on the hooks. */
-export function FuzzDashboard({
-  queryClient,
-  provider,
-  widgets,
-  known,
-  onError,
-  strict,
-}: DashboardProps) {
+/** A page of partner dashboards: checkboxes and partner-drawn buttons on the hooks. */
+export function FuzzDashboard({ panels, onError, strict }: DashboardProps) {
   const Mode = strict ? StrictMode : Fragment;
   return (
     <Mode>
-      <QueryClientProvider client={queryClient}>
-        <SuperOfficeProvider {...provider}>
-          {widgets
-            .filter((widget) => widget.mounted)
-            .map((widget) =>
-              widget.kind === 'checkbox' ? (
-                <ActivityCompleteCheckbox
-                  key={widget.key}
-                  data-widget={widget.key}
-                  data-activity={widget.activityIdentifier}
-                  label={widget.key}
-                  activityIdentifier={widget.activityIdentifier}
-                  completed={isCompleted(known[widget.activityIdentifier])}
-                  onError={onError}
-                />
-              ) : (
-                <HookButton
-                  key={widget.key}
-                  widgetKey={widget.key}
-                  activityIdentifier={widget.activityIdentifier}
-                  status={known[widget.activityIdentifier]}
-                  onError={onError}
-                />
-              ),
-            )}
-        </SuperOfficeProvider>
-      </QueryClientProvider>
+      {panels.map((panel) => (
+        <QueryClientProvider key={panel.key} client={panel.queryClient}>
+          <SuperOfficeProvider {...panel.provider}>
+            {panel.widgets
+              .filter((widget) => widget.mounted)
+              .map((widget) =>
+                widget.kind === 'checkbox' ? (
+                  <ActivityCompleteCheckbox
+                    key={widget.key}
+                    data-widget={widget.key}
+                    data-activity={widget.activityKey}
+                    label={widget.key}
+                    activityIdentifier={widget.activityIdentifier}
+                    completed={isCompleted(widget.known)}
+                    onError={onError}
+                  />
+                ) : (
+                  <HookButton key={widget.key} widget={widget} onError={onError} />
+                ),
+              )}
+          </SuperOfficeProvider>
+        </QueryClientProvider>
+      ))}
     </Mode>
   );
 }
 
-interface HookButtonProps {
-  widgetKey: string;
-  activityIdentifier: string;
-  status: ActivityStatus | undefined;
+function HookButton({
+  widget,
+  onError,
+}: {
+  widget: WidgetSpec;
   onError: (error: SuperOfficeError) => void;
-}
-
-function HookButton({ widgetKey, activityIdentifier, status, onError }: HookButtonProps) {
-  const shown = useActivityStatus(activityIdentifier, { status });
+}) {
+  const shown = useActivityStatus(widget.activityIdentifier, { status: widget.known });
   const toggle = useToggleActivity({ onError });
   return (
     <button
       type="button"
-      data-widget={widgetKey}
-      data-activity={activityIdentifier}
+      data-widget={widget.key}
+      data-activity={widget.activityKey}
       data-status={shown.status}
-      data-error={shown.error ? '' : undefined}
+      data-error={shown.error ? errorKindOf(shown.error) : undefined}
       aria-pressed={shown.completed}
       aria-busy={shown.isPending}
-      onClick={() => toggle.mutate({ activityIdentifier })}
+      onClick={() => toggle.mutate({ activityIdentifier: widget.activityIdentifier })}
     >
-      {shown.error ? shown.error.message : widgetKey}
+      {shown.error ? shown.error.message : widget.key}
     </button>
   );
+}
+
+export function errorKindOf(error: SuperOfficeError): ErrorKind {
+  if (error.outcomeUnknown) return 'unconfirmed';
+  if (error instanceof ActivityChangedElsewhereError) return 'changedElsewhere';
+  return 'refused';
 }
 
 /** What one rendered widget shows. */
@@ -107,8 +114,10 @@ export interface WidgetView {
   /** The exact status; only the hook buttons expose it. */
   status: string | undefined;
   busy: boolean;
-  error: boolean;
+  error: ErrorKind | undefined;
 }
+
+const LABELS = BUILT_IN_LABELS.en;
 
 export function readWidget(element: Element): WidgetView {
   if (element instanceof HTMLInputElement) {
@@ -116,13 +125,22 @@ export function readWidget(element: Element): WidgetView {
       completed: element.checked,
       status: undefined,
       busy: element.getAttribute('aria-busy') === 'true',
-      error: element.hasAttribute('data-error'),
+      error: element.hasAttribute('data-error') ? checkboxErrorKind(element) : undefined,
     };
   }
   return {
     completed: element.getAttribute('aria-pressed') === 'true',
     status: element.getAttribute('data-status') ?? undefined,
     busy: element.getAttribute('aria-busy') === 'true',
-    error: element.hasAttribute('data-error'),
+    error: (element.getAttribute('data-error') as ErrorKind | null) ?? undefined,
   };
+}
+
+/** The checkbox tells the kind only in its alert's words. */
+function checkboxErrorKind(input: HTMLInputElement): ErrorKind {
+  const alert = input.closest('[data-part="root"]')?.querySelector('[role="alert"]');
+  const text = alert?.textContent ?? '';
+  if (text === LABELS?.unconfirmed) return 'unconfirmed';
+  if (text === LABELS?.changedElsewhere) return 'changedElsewhere';
+  return 'refused';
 }

@@ -1,19 +1,19 @@
 import { type ActivityStatus, isCompleted } from '../../../src/index.js';
 import type { WidgetView } from './FuzzDashboard.js';
+import { type ActivityModel, expectedEnd } from './fuzzModel.js';
 import { leakedSecrets, type Scheme } from './schemes.js';
-import type { ActivityModel } from './toggleModel.js';
 
 type Report = (message: string) => void;
 
 /** What one activity looks like between two steps. */
 export interface ActivityObservation {
+  /** Every rendered view of it, under any QueryClient. */
   views: WidgetView[];
-  /** The shared query-cache entry every view reads. */
-  cached: ActivityStatus | undefined;
-  /** Some toggle of it is clicked but not yet settled. */
-  unsettled: boolean;
-  /** Nothing of it is pending, not even a request the client gave up on. */
-  settled: boolean;
+  mountedViews: number;
+  /** The mirrored cache entry of each QueryClient that shows it. */
+  cached: (ActivityStatus | undefined)[];
+  /** An intent of it is unsettled (its lane says so). */
+  pending: boolean;
   server: ActivityStatus | undefined;
 }
 
@@ -21,12 +21,12 @@ const asked = (completed: boolean | undefined) => (completed ? 'completed' : 'no
 
 /** Checked after every step: what the views of one activity show. */
 export function checkViews(activity: ActivityModel, seen: ActivityObservation, report: Report) {
-  const id = activity.activityIdentifier;
+  const id = activity.key;
   const { views } = seen;
-  if (views.length !== activity.mountedWidgets) {
-    report(`${id}: ${views.length} views rendered, ${activity.mountedWidgets} mounted`);
+  if (views.length !== seen.mountedViews) {
+    report(`${id}: ${views.length} views rendered, ${seen.mountedViews} mounted`);
   }
-  // Invariant 1: every view of one activity shows the same state.
+  // Rule 2: every view of one activity, under any QueryClient, shows the same state.
   const [first] = views;
   const statuses = new Set(views.flatMap((shown) => (shown.status ? [shown.status] : [])));
   const disagree = views.some(
@@ -36,91 +36,84 @@ export function checkViews(activity: ActivityModel, seen: ActivityObservation, r
       shown.error !== first.error,
   );
   if (disagree || statuses.size > 1) report(`${id}: its views disagree: ${JSON.stringify(views)}`);
-
-  if (seen.unsettled) {
-    // Rules 1 and 6: until its toggles settle, every view shows the last click, busy; a
-    // dashboard refetch meanwhile is held back.
-    const intent = activity.lastIntent;
+  if (first === undefined) return;
+  const shownStatus = [...statuses][0];
+  for (const cached of seen.cached) {
     if (
-      isCompleted(seen.cached) !== intent ||
-      views.some((shown) => shown.completed !== intent || !shown.busy)
+      cached !== undefined &&
+      (isCompleted(cached) !== first.completed || (shownStatus && cached !== shownStatus))
     ) {
+      report(`${id}: the cache holds ${cached}, the views show ${JSON.stringify(first)}`);
+    }
+  }
+
+  if (seen.pending) {
+    // Rules 1, 3, 8: until the intent settles, every view shows the last click, busy; a report
+    // meanwhile is held back.
+    if (first.completed !== activity.intent || !first.busy || first.error) {
       report(
-        `${id}: while unsettled it shows ${String(seen.cached)} ${JSON.stringify(views)}, but the last click asked for ${asked(intent)}`,
+        `${id}: while unsettled it shows ${JSON.stringify(first)}, but the last click asked for ${asked(activity.intent)}`,
       );
     }
     return;
   }
-  if (!seen.settled) return;
-
-  // Rules 4–6: once settled, every view shows the last word heard from the server or the
-  // dashboard, with an error exactly when the last toggle failed.
-  const expected = activity.belief;
-  if (seen.cached !== expected) {
-    report(`${id}: settled on ${String(seen.cached)}, but the last word heard was ${expected}`);
+  if (first.busy) report(`${id}: busy although nothing is unsettled`);
+  if (activity.open > 0) return;
+  // Rules 4–6, 8: settled, every view shows the newest of what the server stated and what the
+  // views reported, with the last run's error until a click, a report or a logout clears it.
+  const expected = activity.lastWord;
+  if (
+    expected !== undefined &&
+    (first.completed !== isCompleted(expected) || (shownStatus && shownStatus !== expected))
+  ) {
+    report(`${id}: settled on ${JSON.stringify(first)}, but the last word was ${expected}`);
   }
-  for (const shown of views) {
-    if (
-      shown.completed !== isCompleted(expected) ||
-      (shown.status !== undefined && shown.status !== expected) ||
-      shown.busy ||
-      shown.error !== activity.errorExpected
-    ) {
-      report(
-        `${id}: a settled view shows ${JSON.stringify(shown)}, expected ${expected}${
-          activity.errorExpected ? ' with an error' : ''
-        }`,
-      );
-    }
+  if (first.error !== activity.expectedError) {
+    report(
+      `${id}: settled with error ${String(first.error)}, expected ${String(activity.expectedError)}`,
+    );
   }
-  // Invariant 2: wherever nothing was applied unseen since, that last word is the server's state.
-  if (activity.beliefIsFresh && seen.server !== expected) {
-    report(`${id}: shows ${expected} although the server has ${String(seen.server)}`);
+  // Shown without an error, it is the server's state, unless someone else changed it unseen.
+  if (!first.error && !activity.shownMayBeStale && first.completed !== isCompleted(seen.server)) {
+    report(`${id}: shows ${JSON.stringify(first)} although the server has ${seen.server}`);
   }
 }
 
 /**
- * Checked once everything has settled: where the server ended and how much was sent. Returns
- * whether the user's last intent could be checked.
+ * Checked when a run of the lane has just settled: where the server ended and the error shown
+ * must follow from what crossed the wire (rules 4–6). Returns the error the views must show.
  */
-export function checkEnd(
+export function checkRunEnd(
   activity: ActivityModel,
   server: ActivityStatus | undefined,
   report: Report,
-): boolean {
-  const id = activity.activityIdentifier;
-  if (activity.lastIntent === undefined && activity.requests > 0) {
-    report(`${id}: ${activity.requests} requests without a click`);
+): void {
+  const { run } = activity;
+  if (!run) return;
+  const id = activity.key;
+  const end = expectedEnd(run, activity.intent);
+  if ('wrong' in end) {
+    report(`${id}: ${end.wrong}`);
+    return;
   }
-  // Invariant 4: a burst sends one request, plus one per request the user clicked during.
-  for (const [number, burst] of activity.bursts.entries()) {
-    if (burst.sends > 1 + burst.flightsWithClick) {
-      report(
-        `${id}: burst ${number} sent ${burst.sends} requests with clicks during only ${burst.flightsWithClick} of them`,
-      );
+  activity.expectedError = end.error;
+  // Whenever it ends without an error, the server is where the user's last click said.
+  if (end.error === undefined && !activity.changedSinceIntent) {
+    if (isCompleted(server) !== activity.intent) {
+      report(`${id}: the server has ${server}, the user last asked for ${asked(activity.intent)}`);
     }
   }
-  // Invariant 3: without failures, the server ends where the user's last click said (unless
-  // that click's widget unmounted before its turn: rule 7 drops it).
-  const checkable =
-    activity.lastIntent !== undefined && !activity.sawFailure && !activity.lastIntentMayBeDropped;
-  if (checkable && isCompleted(server) !== activity.lastIntent) {
-    report(
-      `${id}: the server has ${String(server)}, the user last asked for ${asked(activity.lastIntent)}`,
-    );
-  }
-  return checkable;
 }
 
-/** Invariant 5 and credential hygiene: no console warning, no secret in any text shown or logged. */
+/** No console output, and no secret in any text shown, logged or thrown. */
 export function checkHygiene(
   texts: readonly string[],
-  warnings: readonly string[],
+  logged: readonly string[],
   scheme: Scheme,
   report: Report,
 ): void {
-  for (const warning of warnings) report(`console: ${warning.slice(0, 300)}`);
-  for (const text of [...texts, ...warnings]) {
+  for (const line of logged) report(`console: ${line.slice(0, 300)}`);
+  for (const text of [...texts, ...logged]) {
     for (const secret of leakedSecrets(text, scheme.secrets)) {
       report(`a ${scheme.name} secret leaked: …${secret.slice(0, 4)}… in ${text.slice(0, 200)}`);
     }

@@ -2,14 +2,17 @@ import { act } from '@testing-library/react';
 import { vi } from 'vitest';
 
 /**
- * Virtual time for the fuzz: `setTimeout` (latencies, ky's timeout, react-query's batching) is
- * faked, while `setImmediate` (React's act queue) stays real. Nothing waits on a wall clock, so a
- * seed replays the same interleaving on any machine, however loaded.
+ * Virtual time for the fuzz: `setTimeout` (latencies, ky's timeout, the convergence's backoff
+ * and its wait for an unknown toggle) and `Date` (the convergence measures that wait with
+ * `Date.now()`) are faked, while `setImmediate` (React's act queue) stays real. Nothing waits on
+ * a wall clock, so a seed replays the same interleaving on any machine, however loaded.
  */
 export const QUANTUM_MS = 5;
 
 export function useVirtualTime(): void {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+  vi.useFakeTimers({
+    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+  });
 }
 
 export function useRealTime(): void {
@@ -39,4 +42,38 @@ export async function advance(ms: number): Promise<void> {
       await turns();
     });
   }
+}
+
+interface FakeClock {
+  timers?: Record<string, { delay?: number; callAt: number }>;
+}
+
+/**
+ * When the next timer that waits for something fires. Timers of no delay only yield, and one
+ * reschedules itself every tick (react-query's gc of a mutation still pending), so they are no
+ * event to jump to.
+ */
+function nextWaitAt(): number | undefined {
+  const { clock } = globalThis.setTimeout as unknown as { clock?: FakeClock };
+  let next: number | undefined;
+  for (const timer of Object.values(clock?.timers ?? {})) {
+    if (!(Number(timer.delay) > 0)) continue;
+    if (next === undefined || timer.callAt < next) next = timer.callAt;
+  }
+  return next;
+}
+
+/**
+ * Jumps virtual time to the next timer that waits for something (a latency, a backoff, the
+ * wait for an unknown toggle) and lets what it starts run: a long wait costs one step, not one
+ * per quantum. `false` when no such timer is set.
+ */
+export async function nextTimer(): Promise<boolean> {
+  const at = nextWaitAt();
+  if (at === undefined) return false;
+  await act(async () => {
+    vi.advanceTimersByTime(Math.max(0, at - Date.now()));
+    await turns();
+  });
+  return true;
 }

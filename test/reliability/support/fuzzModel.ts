@@ -1,0 +1,276 @@
+import { type ActivityKind, type ActivityStatus, isCompleted } from '../../../src/index.js';
+import type { ErrorKind } from './FuzzDashboard.js';
+import type { Exchange, NetworkObserver } from './inProcessNetwork.js';
+
+/** How one request ended, as the contract tells them apart. */
+export type RequestOutcome =
+  | 'pending'
+  | 'stated'
+  | 'refused'
+  | 'unknown'
+  | 'failed'
+  /** A 401 answered with renewed credentials: its resend is the same toggle. */
+  | 'renewed';
+
+/** One request the library sent for an activity, in the order sent. */
+export interface SentRequest {
+  endpoint: 'toggle' | 'read';
+  outcome: RequestOutcome;
+  stated: ActivityStatus | undefined;
+  /** The resend of a toggle after its 401 was renewed. */
+  resend: boolean;
+}
+
+/**
+ * One run of the activity's lane: from a click while nothing was unsettled until nothing is.
+ * The budget counts as the contract does: per intent, reset when a toggle is sent for an intent
+ * other than the previous toggle's (a read belongs to the intent of the toggle before it).
+ */
+export interface Run {
+  requests: SentRequest[];
+  budget: { want: boolean; toggles: number; reads: number };
+}
+
+/**
+ * What the test knows about one activity on one site, from what it did and what crossed the
+ * wire; never from the library's internals (except whether its lane is unsettled). The
+ * invariants are stated over it.
+ */
+export class ActivityModel {
+  readonly key: string;
+  readonly site: number;
+  /** The site as the library names it (`siteOf(baseUrl)`). */
+  readonly siteName: string;
+  readonly activityIdentifier: string;
+  readonly kind: ActivityKind;
+  clicks = 0;
+  /** Completed or not, as the user's last click asked. */
+  intent: boolean | undefined;
+  /**
+   * The newest of what the server stated to the library (answers, reads) and what the views
+   * reported: what a settled lane shows (rules 4–6, 8).
+   */
+  lastWord: ActivityStatus | undefined;
+  /** What is shown may differ from the server without the library knowing (another user). */
+  shownMayBeStale = false;
+  /** Another user changed the server since the user's last intent was settled. */
+  changedSinceIntent = false;
+  /** The error a settled lane shows: the last run's, until a click, report or logout. */
+  expectedError: ErrorKind | undefined;
+  /** The lane was unsettled at the last check. */
+  wasPending = false;
+  runs: Run[] = [];
+  toggles = 0;
+  reads = 0;
+  mountReadBacks = 0;
+  awaitingRetry = false;
+  /** Requests of this activity the library has open. */
+  open = 0;
+
+  constructor(site: number, siteName: string, activityIdentifier: string, kind: ActivityKind) {
+    this.key = activityKey(site, activityIdentifier);
+    this.site = site;
+    this.siteName = siteName;
+    this.activityIdentifier = activityIdentifier;
+    this.kind = kind;
+  }
+
+  get run(): Run | undefined {
+    return this.runs.at(-1);
+  }
+}
+
+export function activityKey(site: number, activityIdentifier: string): string {
+  return `${site} ${activityIdentifier}`;
+}
+
+/** The lane's state the model may ask for: whether an intent of the activity is unsettled. */
+export type IsPending = (activity: ActivityModel) => boolean;
+
+/** Tracks the activities of one sequence and collects invariant violations. */
+export class FuzzModel implements NetworkObserver {
+  readonly activities = new Map<string, ActivityModel>();
+  readonly violations: string[] = [];
+  /** What each request met, for the summary. */
+  readonly outcomes: string[] = [];
+  /** Activities a view of which mounted during the current step (a read-back may follow). */
+  readonly mountedThisStep = new Set<string>();
+  /** Step index, for messages. */
+  step = -1;
+  readonly #renewOn401: boolean;
+  readonly #isPending: IsPending;
+  readonly #serverStatus: (activity: ActivityModel) => ActivityStatus | undefined;
+  readonly #runOf = new WeakMap<Exchange, SentRequest>();
+
+  constructor(
+    renewOn401: boolean,
+    isPending: IsPending,
+    serverStatus: (activity: ActivityModel) => ActivityStatus | undefined,
+  ) {
+    this.#renewOn401 = renewOn401;
+    this.#isPending = isPending;
+    this.#serverStatus = serverStatus;
+  }
+
+  add(activity: ActivityModel): void {
+    this.activities.set(activity.key, activity);
+  }
+
+  violation(message: string): void {
+    this.violations.push(`step ${this.step}: ${message}`);
+  }
+
+  /** The user clicked a view of `activity`, asking for `intent`. */
+  clicked(activity: ActivityModel, intent: boolean, startsRun: boolean): void {
+    activity.clicks += 1;
+    activity.intent = intent;
+    activity.changedSinceIntent = false;
+    activity.expectedError = undefined;
+    if (startsRun) {
+      activity.runs.push({ requests: [], budget: { want: intent, toggles: 0, reads: 0 } });
+    }
+  }
+
+  /** A view reported `status` (mount or change): shown at once, or held until settle (rule 8). */
+  reported(activity: ActivityModel, status: ActivityStatus): void {
+    this.#setLastWord(activity, status, true);
+    if (!this.#isPending(activity)) activity.expectedError = undefined;
+  }
+
+  /** The QueryClient showing `activity` was cleared: views fall back to their reports (rule 11). */
+  cleared(activity: ActivityModel, newestReport: ActivityStatus | undefined): void {
+    if (this.#isPending(activity)) return;
+    activity.expectedError = undefined;
+    if (newestReport !== undefined) this.#setLastWord(activity, newestReport, true);
+  }
+
+  /** Another user set the server's status. */
+  changedByAnotherUser(activity: ActivityModel): void {
+    activity.shownMayBeStale = true;
+    if (!this.#isPending(activity)) activity.changedSinceIntent = true;
+  }
+
+  onRequest(exchange: Exchange): void {
+    const activity = this.#activityOf(exchange);
+    if (!activity || exchange.endpoint === 'other') return;
+    activity.open += 1;
+    const sent: SentRequest = {
+      endpoint: exchange.endpoint,
+      outcome: 'pending',
+      stated: undefined,
+      resend: false,
+    };
+    this.#runOf.set(exchange, sent);
+    const id = activity.key;
+    const pending = this.#isPending(activity);
+    if (exchange.endpoint === 'toggle') {
+      if (activity.awaitingRetry) {
+        activity.awaitingRetry = false;
+        sent.resend = true;
+        activity.run?.requests.push(sent);
+        return;
+      }
+      activity.toggles += 1;
+      const { run } = activity;
+      if (activity.clicks === 0) this.violation(`${id}: a toggle nobody clicked for`);
+      if (!pending || !run) {
+        this.violation(`${id}: a toggle while no intent was unsettled`);
+        return;
+      }
+      if (run.budget.want !== activity.intent) {
+        run.budget = { want: activity.intent as boolean, toggles: 0, reads: 0 };
+      }
+      run.budget.toggles += 1;
+      if (run.budget.toggles > 3) {
+        this.violation(`${id}: toggle ${run.budget.toggles} for one intent (at most 3)`);
+      }
+      run.requests.push(sent);
+      return;
+    }
+    activity.reads += 1;
+    if (pending && activity.run) {
+      activity.run.budget.reads += 1;
+      if (activity.run.budget.reads > 4) {
+        this.violation(`${id}: read ${activity.run.budget.reads} for one intent (at most 4)`);
+      }
+      activity.run.requests.push(sent);
+      return;
+    }
+    activity.mountReadBacks += 1;
+    if (!this.mountedThisStep.has(id)) {
+      this.violation(`${id}: a read with no intent unsettled and no view mounting`);
+    }
+  }
+
+  onOutcome(exchange: Exchange): void {
+    const activity = this.#activityOf(exchange);
+    const sent = this.#runOf.get(exchange);
+    if (!activity || !sent) return;
+    activity.open -= 1;
+    sent.stated = exchange.stated;
+    sent.outcome = this.#classify(exchange, sent);
+    this.outcomes.push(`${exchange.endpoint}:${outcomeName(exchange)}`);
+    if (sent.outcome === 'renewed') activity.awaitingRetry = true;
+    if (exchange.stated !== undefined) this.#setLastWord(activity, exchange.stated, false);
+  }
+
+  #classify(exchange: Exchange, sent: SentRequest): RequestOutcome {
+    const { outcome } = exchange;
+    if (exchange.stated !== undefined) return 'stated';
+    if (exchange.endpoint === 'read') return 'failed';
+    if (outcome.kind !== 'response') return 'unknown';
+    const { status } = outcome;
+    // Only the first 401 of a toggle is renewed; its resend's answer is the toggle's.
+    if (status === 401 && this.#renewOn401 && !sent.resend) return 'renewed';
+    if (status === 200 || status === 502 || status === 503 || status === 504) return 'unknown';
+    return 'refused';
+  }
+
+  #setLastWord(activity: ActivityModel, status: ActivityStatus, report: boolean): void {
+    activity.lastWord = status;
+    const server = this.#serverStatus(activity);
+    activity.shownMayBeStale = report && isCompleted(status) !== isCompleted(server);
+  }
+
+  #activityOf(exchange: Exchange): ActivityModel | undefined {
+    const key = activityKey(exchange.site, exchange.activityIdentifier ?? '');
+    const activity = this.activities.get(key);
+    if (!activity) this.violation(`a request for an unknown activity ${key}`);
+    return activity;
+  }
+}
+
+function outcomeName({ outcome }: Exchange): string {
+  switch (outcome.kind) {
+    case 'response':
+      return `http${outcome.status}`;
+    default:
+      return outcome.kind;
+  }
+}
+
+/**
+ * The error a run that just ended must show, judged from the wire alone (rules 4–6), or a
+ * reason the run should not have ended where it did.
+ */
+export function expectedEnd(
+  run: Run,
+  intent: boolean | undefined,
+): { error: ErrorKind | undefined } | { wrong: string } {
+  const last = [...run.requests].reverse().find((request) => request.outcome !== 'renewed');
+  if (!last) return { wrong: 'a run ended without sending anything' };
+  if (last.outcome === 'pending') return { wrong: 'a run ended with its last request open' };
+  if (last.endpoint === 'read' && last.outcome === 'failed') return { error: 'unconfirmed' };
+  if (last.outcome === 'refused') return { error: 'refused' };
+  if (last.outcome === 'unknown') {
+    // Rule 5: an unknown toggle is read back; giving up unread needs the read budget spent.
+    return run.budget.reads >= 4
+      ? { error: 'unconfirmed' }
+      : { wrong: `gave up on an unknown toggle after only ${run.budget.reads} reads` };
+  }
+  if (isCompleted(last.stated) === intent) return { error: undefined };
+  // Rule 4: away from the intent only once the corrections are spent.
+  return run.budget.toggles >= 3
+    ? { error: 'changedElsewhere' }
+    : { wrong: `settled on ${last.stated} with ${run.budget.toggles} toggles for the intent` };
+}
