@@ -44,7 +44,7 @@ export async function renderIsolation(
   );
   const list =
     variant === 'ours' ? (
-      <OurList rows={data} />
+      <OurList rows={data} profiled />
     ) : (
       <NaiveList rows={data} memoRows={variant === 'naiveMemo'} />
     );
