@@ -25,7 +25,10 @@ export function sizeRows(sizes) {
       '',
       `≤ ${kB(budget)} gzip`,
       own.gzip <= budget,
-      `own code is ${kB(own.gzip)} against ${kB(budget)}; the rest would have to come out of the toggle rules, the six languages' texts or the error messages (languages in their own entry, error codes instead of sentences).`,
+      `own code is ${kB(own.gzip)} against ${kB(budget)}: ${kB(own.gzip - budget)} gzip to cut. The largest modules (rendered, before minifying): ${own.largestModules
+        .slice(0, 4)
+        .map((m) => `${m.module.replace(/^dist\//, '')} ${kB(m.rendered)}`)
+        .join(', ')}.`,
     ),
     row(
       '1 Size',

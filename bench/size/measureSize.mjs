@@ -1,5 +1,6 @@
 // Row 1: bundles each entry the way size-limit's preset does (rolldown, minified, tree-shaken,
 // peers external) and reports gzip (level 9) and brotli (quality 11) sizes of the result.
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'rolldown';
@@ -59,12 +60,16 @@ async function bundleSize({ input, external }) {
     external: escaped.length ? new RegExp(`^(${escaped.join('|')})($|/)`) : [],
     output: { format: 'esm', minify: true, comments: { annotation: false }, codeSplitting: false },
   });
-  const code = result.output
-    .filter((chunk) => chunk.type === 'chunk')
-    .map((chunk) => chunk.code)
-    .join('\n');
-  const bytes = Buffer.from(code);
+  const chunks = result.output.filter((chunk) => chunk.type === 'chunk');
+  const bytes = Buffer.from(chunks.map((chunk) => chunk.code).join('\n'));
+  // Where the bytes come from: each module's share of the bundle, largest first.
+  const largestModules = chunks
+    .flatMap((chunk) => Object.entries(chunk.modules))
+    .map(([id, module]) => ({ module: relative(root, id), rendered: module.renderedLength }))
+    .sort((a, b) => b.rendered - a.rendered)
+    .slice(0, 5);
   return {
+    largestModules,
     minified: bytes.length,
     gzip: gzipSync(bytes, { level: 9 }).length,
     brotli: brotliCompressSync(bytes, {
