@@ -7,8 +7,8 @@ import {
   resolveClientConfig,
   type SuperOfficeClientConfig,
 } from './clientConfig.js';
-import { reachCompleted } from './convergence.js';
 import { SuperOfficeApiError } from './errors/SuperOfficeApiError.js';
+import { reachCompleted } from './reachCompleted.js';
 import { parseEntityStatus, parseStatusBody } from './responseBody.js';
 import { type RequestKind, toSuperOfficeError } from './toSuperOfficeError.js';
 
@@ -153,7 +153,7 @@ interface Renewal {
   auth: SuperOfficeAuth;
 }
 
-// Per site: auth handed back by onUnauthorized is never sent to another site (rule 9).
+// Per site: auth handed back by onUnauthorized is never sent to another site (rule 10).
 const renewals = new Map<string, Renewal>();
 const renewing = new Map<string, Promise<SuperOfficeAuth | undefined>>();
 
@@ -164,7 +164,7 @@ async function withRenewal<T>(
 ): Promise<T> {
   const { site, auth: configured, onUnauthorized } = config;
   const renewal = renewals.get(site);
-  // A credential given as a function is asked before every request, renewed or not (rule 9).
+  // A credential given as a function is asked before every request, renewed or not (rule 10).
   const current =
     renewal && sameAuth(renewal.replaces, configured) && !asksEachTime(configured)
       ? renewal.auth

@@ -1,9 +1,9 @@
 import { activityKindOf } from '../client/activityIdentifier.js';
 import { type ActivityStatus, isCompleted, statusFor } from '../client/activityStatus.js';
-import { reachCompleted } from '../client/convergence.js';
 import type { SuperOfficeClient } from '../client/createSuperOfficeClient.js';
 import { ActivityChangedElsewhereError } from '../client/errors/ActivityChangedElsewhereError.js';
 import { SuperOfficeError } from '../client/errors/SuperOfficeError.js';
+import { reachCompleted } from '../client/reachCompleted.js';
 import type { Platform } from './browser/platform.js';
 import type { TabMessage } from './browser/tabChannel.js';
 

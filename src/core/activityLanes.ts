@@ -197,6 +197,7 @@ const UNKNOWN: ActivityState = {
 };
 
 function laneKey(site: string, activityIdentifier: string): string {
+  // rule 2: the site is part of an activity's identity.
   return `${site} ${String(activityIdentifier)}`;
 }
 

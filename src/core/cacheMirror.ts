@@ -77,13 +77,14 @@ class CacheMirror {
     if (type === 'removed') {
       entry.written = undefined;
       entry.lane.leave(this);
-      entry.lane.forget();
+      entry.lane.forget(); // rule 11
     } else if (type === 'updated') {
       const data: unknown = query.state.data;
       if (data === entry.written) return;
       entry.written = undefined;
-      if (data === undefined) entry.lane.forget();
-      else if (isActivityStatus(data)) entry.lane.report(this, data, false);
+      if (data === undefined)
+        entry.lane.forget(); // rule 11
+      else if (isActivityStatus(data)) entry.lane.report(this, data, false); // rule 8
     }
   }
 }

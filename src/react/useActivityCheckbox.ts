@@ -67,6 +67,7 @@ export function useActivityCheckbox(
     isQueued,
     error,
     toggle: () => {
+      // rule 9: the lane carries the click out whether or not this checkbox is still there.
       const settled = activityLanes.want(client.site, activityIdentifier, 'flip', {
         client,
         converge,

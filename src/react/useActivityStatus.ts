@@ -115,6 +115,7 @@ function useReports(
     const changed = previous.current !== reported;
     previous.current = reported;
     if (reported !== undefined && (mount || changed)) {
+      // rule 8: a report on mount and on change, never on a same-value re-render
       activityLanes.lane(site, activityIdentifier).report(view, reported, mount, client);
     }
   }, [site, activityIdentifier, reported, client, view]);

@@ -3,7 +3,7 @@ import {
   MAX_READS_PER_INTENT,
   MAX_TOGGLES_PER_INTENT,
   reachCompleted,
-} from '../../src/client/convergence.js';
+} from '../../src/client/reachCompleted.js';
 import {
   ActivityChangedElsewhereError,
   type ActivityStatus,
