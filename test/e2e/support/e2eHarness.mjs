@@ -82,7 +82,8 @@ function view(tab, problems) {
   };
 }
 
-async function importFrom(dir, specifier) {
+/** Imports `specifier` as the consumer project in `dir` resolves it (its package exports). */
+export async function importFrom(dir, specifier) {
   const [name, ...subpath] = specifier.split('/');
   const modules = join(dir, 'node_modules', name);
   const manifest = JSON.parse(readFileSync(join(modules, 'package.json'), 'utf8'));
@@ -90,7 +91,8 @@ async function importFrom(dir, specifier) {
   return import(pathToFileURL(join(modules, entry)).href);
 }
 
-async function buildPage(root) {
+/** Bundles `root`'s main.mjs with Vite (development React) into `root`/dist; returns that folder. */
+export async function buildPage(root) {
   const outDir = join(root, 'dist');
   await build({
     root,
