@@ -46,7 +46,9 @@ ${misses(rows)}
    rotating order. Times are medians; ratios are medians of the ratios within each round.
 5. **Memory**: JS heap (\`Runtime.getHeapUsage\` usedSize after three
    \`HeapProfiler.collectGarbage\` over Chromium's CDP session) with 1,000 rows mounted, minus
-   the empty page, divided by 1,000, against the same list with plain inputs and \`useState\`.
+   the empty page, divided by 1,000, against the same list with plain inputs and \`useState\`;
+   a heap snapshot of each mounted list, counted per kind of JS object (fibers told by their
+   \`memoizedProps\` field, the page being minified), says where a row's extra bytes are.
    Then 1,000 toggles (one per row, all at once, fake at 0 ms) to warm up and give React its
    second fiber tree, then ${raw.memory.toggles.toLocaleString('en-US')} more in batches of 1,000,
    waiting for every toggle to settle between batches; growth is after vs before those. The

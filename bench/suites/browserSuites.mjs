@@ -1,5 +1,6 @@
 // Rows 2–6 and 8: drive the scenarios of bench/browser in Chromium and return their raw figures.
 import { openBenchPage } from '../lib/browser.mjs';
+import { heapByKind, perRow } from '../lib/heapSnapshot.mjs';
 
 /**
  * Row 2, on the profiling build (the only production build whose <Profiler>s report): every list
@@ -72,13 +73,16 @@ export async function runMemory(browser, url, { count = 1000, batches = 10 } = {
     await step('memoryMount', 'plain', count);
     await step('memoryUnmount');
 
+    // Each snapshot is taken after the heap reading beside it, so that it does not count there.
     const empty = await heap();
     await step('memoryMount', 'plain', count);
     const plain = await heap();
+    const plainKinds = await heapByKind(cdp);
     await step('memoryUnmount');
     const emptyAgain = await heap();
     await step('memoryMount', 'ours', count);
     const ours = await heap();
+    const oursKinds = await heapByKind(cdp);
     // The first toggle of each row gives React its second fiber tree; growth is counted after it.
     const firstBatch = await step('memoryToggleBatch');
     const beforeToggles = await heap();
@@ -94,6 +98,8 @@ export async function runMemory(browser, url, { count = 1000, batches = 10 } = {
       plain,
       emptyAgain,
       ours,
+      // What a row of this library's list holds beyond a plain row, per kind of JS object.
+      extraPerRow: perRow(plainKinds, oursKinds, count).slice(0, 8),
       firstBatch,
       beforeToggles,
       afterToggles,
