@@ -5,6 +5,7 @@ import { activityKindOf } from '../client/activityIdentifier.js';
 import { type ActivityStatus, isCompleted, statusFor } from '../client/activityStatus.js';
 import type { SuperOfficeClient } from '../client/createSuperOfficeClient.js';
 import type { SuperOfficeError } from '../client/errors/SuperOfficeError.js';
+import type { ActivityState } from '../core/ActivityLane.js';
 import { activityLanes } from '../core/activityLanes.js';
 import { activityStatusQueryKey } from '../core/activityStatusQueryKey.js';
 import { cacheMirror } from '../core/cacheMirror.js';
@@ -72,15 +73,26 @@ export function useActivityStatus(
     },
     [queryClient, site, activityIdentifier],
   );
-  const getState = useCallback(
-    () => activityLanes.stateOf(site, activityIdentifier),
-    [site, activityIdentifier],
-  );
+  // What this view shows: the lane's state, or before its first report lands, the report.
+  // The same object while nothing visible changes, so a mount's own report is no extra commit.
+  const shown = useRef<ActivityState | undefined>(undefined);
+  const latestReport = useRef(reported);
+  latestReport.current = reported;
+  const getState = useCallback(() => {
+    const lane = activityLanes.stateOf(site, activityIdentifier);
+    const next =
+      lane.status === undefined && latestReport.current !== undefined
+        ? { ...lane, status: latestReport.current }
+        : lane;
+    const previous = shown.current;
+    if (previous && sameState(previous, next)) return previous;
+    shown.current = next;
+    return next;
+  }, [site, activityIdentifier]);
   const state = useSyncExternalStore(subscribe, getState, getState);
   useReports(site, activityIdentifier, reported, client);
 
-  // Before the view's first report lands (its layout effect), show what it knows.
-  const status = state.status ?? reported;
+  const { status } = state;
   return {
     status,
     completed: isCompleted(status),
@@ -89,6 +101,16 @@ export function useActivityStatus(
     isQueued: state.queued,
     error: state.error,
   };
+}
+
+function sameState(a: ActivityState, b: ActivityState): boolean {
+  return (
+    a.status === b.status &&
+    a.pending === b.pending &&
+    a.checking === b.checking &&
+    a.queued === b.queued &&
+    a.error === b.error
+  );
 }
 
 /** Rule 8: the value counts when the view mounts and when it changes, not on re-renders. */
