@@ -54,8 +54,9 @@ ${misses(rows)}
    waiting for every toggle to settle between batches; growth is after vs before those. The
    fake's request log is cleared between batches. Default \`QueryClient\`.
 6. **Requests per burst**: 1, 2, 3 and 10 clicks 20 ms apart on one checkbox while the fake
-   takes 300 ms per request; requests counted by the fake; the server's final status and the
-   checkbox's final state compared with the last click's intent.
+   takes 300 ms per request; toggle requests and status reads counted by the fake (the ratio
+   compares all requests); the server's final status and the checkbox's final state compared
+   with the last click's intent.
 7. **Client overhead**: Node ${node}, \`startFakeWebApiServer\` over loopback; the
    library's \`toggleActivity\`, ky called with the options the client gives it (\`ky.post\`
    with prefix, timeout, \`retry: 0\`, \`redirect: 'manual'\`, the same headers and body: ky's

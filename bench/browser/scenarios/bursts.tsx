@@ -9,7 +9,9 @@ export type BurstVariant = 'ours' | 'generatedHook';
 
 export interface BurstResult {
   clicks: number;
-  requests: number;
+  /** Toggle requests the fake received, and status reads (the library's read-backs). */
+  toggles: number;
+  reads: number;
   /** What the user's last click asked for. */
   intended: string;
   /** The fake server's status once everything settled. */
@@ -20,7 +22,7 @@ export interface BurstResult {
 
 /**
  * Row 6: `clicks` clicks `gapMs` apart on one checkbox while its first request takes
- * `latencyMs`; counts the requests and compares the end state with the last click's intent.
+ * `latencyMs`; counts the toggle requests and reads, and compares the end state with the last click's intent.
  */
 export async function burst(
   variant: BurstVariant,
@@ -49,7 +51,8 @@ export async function burst(
   await world.settled();
   const result: BurstResult = {
     clicks,
-    requests: world.fake.requests.length,
+    toggles: world.fake.toggleRequestsFor(id).length,
+    reads: world.fake.readCount(id),
     intended: clicks % 2 === 1 ? 'Completed' : 'NotStarted',
     server: world.fake.status(id),
     shown: control.getAttribute('data-state'),
