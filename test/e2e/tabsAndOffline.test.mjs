@@ -25,7 +25,7 @@ describe('tabs, reloads and offline', () => {
   after(() => e2e?.close());
 
   async function twoTabs(activities, rows, provider = {}) {
-    e2e.reset(activities);
+    await e2e.reset(activities);
     browser = await e2e.newContext();
     const one = await browser.open({ rows, provider });
     const other = await browser.open({ rows, provider });
@@ -40,25 +40,28 @@ describe('tabs, reloads and offline', () => {
   describe('rule 12: every tab shows the same state, one writer per activity', () => {
     it('shows a click in one tab in the other within 100 ms, pending too, without a request from the other', async (t) => {
       const [one, other] = await twoTabs({ [ID]: 'NotStarted' }, [OPEN_ROW]);
-      await other.page.evaluate(whenShownCheckedAndPending, ID);
       await one.page.evaluate(() => {
-        window.clickedAt = undefined;
-        addEventListener(
-          'click',
-          () => {
-            window.clickedAt ??= performance.timeOrigin + performance.now();
-          },
-          { capture: true },
-        );
+        window.clickedAt = [];
+        const record = () => window.clickedAt.push(performance.timeOrigin + performance.now());
+        addEventListener('click', record, { capture: true });
       });
+      // Held: every click below lands while the first toggle is unanswered, so each shows pending.
       const release = e2e.site.fake.hold();
 
-      await one.box(ID).click();
-      const shownAt = await other.page.evaluate(() => window.shownAt);
-      const clickedAt = await one.page.evaluate(() => window.clickedAt);
-      const lag = shownAt - clickedAt;
-      t.diagnostic(`the other tab showed the click ${lag.toFixed(1)} ms after it`);
-      assert.ok(lag < 100, `the other tab showed the click after ${lag.toFixed(1)} ms`);
+      const lags = [];
+      for (const state of ['checked', 'unchecked', 'checked', 'unchecked', 'checked']) {
+        await other.page.evaluate(whenShownPending, { id: ID, state });
+        await one.box(ID).click();
+        const shownAt = await other.page.evaluate(() => window.shownAt);
+        const clickedAt = await one.page.evaluate(() => window.clickedAt.at(-1));
+        lags.push(shownAt - clickedAt);
+      }
+      const median = [...lags].sort((a, b) => a - b)[2];
+      t.diagnostic(
+        `the other tab showed each click after ${lags.map((lag) => lag.toFixed(1)).join(', ')} ms`,
+      );
+      // The median: one sample can be late on a loaded machine, whatever the library does.
+      assert.ok(median < 100, `the other tab showed clicks after ${median.toFixed(1)} ms (median)`);
 
       await waitUntil(() => toggles() === 1, 'the toggle reaches the server');
       const [stored] = await other.storedIntents();
@@ -113,7 +116,7 @@ describe('tabs, reloads and offline', () => {
 
   describe('rule 13: intents survive a reload or a closed tab', () => {
     it('ends at the intent after a reload while its toggle is still being processed, with 1 toggle, read once it can no longer land', async (t) => {
-      e2e.reset({ [ID]: 'NotStarted' });
+      await e2e.reset({ [ID]: 'NotStarted' });
       browser = await e2e.newContext();
       const config = { rows: [OPEN_ROW], provider: { timeout: TIMEOUT } };
       const tab = await browser.open(config);
@@ -153,7 +156,7 @@ describe('tabs, reloads and offline', () => {
     });
 
     it("ends at a queued click's intent after its tab closed, once a new tab opens", async (t) => {
-      e2e.reset({ [ID]: 'NotStarted' });
+      await e2e.reset({ [ID]: 'NotStarted' });
       browser = await e2e.newContext();
       const config = { rows: [OPEN_ROW], provider: { timeout: TIMEOUT } };
       const closing = await browser.open(config);
@@ -167,6 +170,7 @@ describe('tabs, reloads and offline', () => {
       const [stored] = await closing.storedIntents();
       const intent = JSON.parse(stored.value);
       assert.equal(intent.completed, false, 'the queued click is what is stored');
+      t.diagnostic(`stored after the queued click: ${stored.value}`);
       const [firstToggle] = arrivals('toggle');
       const closingId = await closing.id();
       await closing.page.close();
@@ -320,12 +324,12 @@ function describeTimeline(timeline, start, names) {
     .join(', ');
 }
 
-/** In the page: `window.shownAt` resolves when the row's box first shows checked and pending. */
-function whenShownCheckedAndPending(id) {
+/** In the page: `window.shownAt` resolves when the row's box first shows `state` and pending. */
+function whenShownPending({ id, state }) {
   window.shownAt = new Promise((resolve) => {
     const shows = () => {
       const input = document.querySelector(`[data-row="${id}"] [data-part="input"]`);
-      if (input?.dataset.state !== 'checked' || !input.hasAttribute('data-pending')) return false;
+      if (input?.dataset.state !== state || !input.hasAttribute('data-pending')) return false;
       resolve(performance.timeOrigin + performance.now());
       return true;
     };

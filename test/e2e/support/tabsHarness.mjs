@@ -40,8 +40,16 @@ export async function startTabs() {
     token,
     /** `[{ at, endpoint: 'toggle' | 'read' | 'other', activityIdentifier, phase: 'arrived' | 'finished', tab }]`. */
     timeline: () => timeline,
-    /** Starts over: the fake with `activities`, the site's records and the timeline. */
-    reset(activities) {
+    /**
+     * Starts over: the fake with `activities`, the site's records and the timeline, once every
+     * request of an earlier test has finished (a failed test may leave one held or delayed).
+     */
+    async reset(activities) {
+      fake.reset(); // releases a hold
+      const unfinished = () =>
+        timeline.filter((entry) => entry.phase === 'arrived').length -
+        timeline.filter((entry) => entry.phase === 'finished').length;
+      await waitUntil(() => unfinished() === 0, "an earlier test's requests finish", 30_000);
       site.reset(activities);
       timeline = [];
     },
