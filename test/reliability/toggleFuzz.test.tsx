@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FakeWebApi } from '../../src/testing/index.js';
 import { sequences } from './support/fuzzSequence.js';
 import { FuzzSummary } from './support/fuzzSummary.js';
+import { knownViolationOf } from './support/knownViolations.js';
 import { type ConsoleCapture, runSequence } from './support/runSequence.js';
 import { useRealTime, useVirtualTime } from './support/virtualTime.js';
 
@@ -57,12 +58,15 @@ describe('toggling under random clicks, dashboards, sites, faults, other users a
             result.violations.push(`unhandled rejection: ${String(reason)}`);
           }
           summary.add(result);
-          if (result.violations.length > 0) {
+          // A known library bug counts, but does not stop the run (see knownViolations.ts).
+          const unknown = result.violations.filter((violation) => !knownViolationOf(violation));
+          if (unknown.length > 0) {
             throw new Error(`Invariant violations:\n${result.violations.join('\n')}`);
           }
         }),
         { seed, numRuns: runs },
       );
+      expect(summary.knownExamples(), 'violations of a known library bug').toEqual({});
     },
     runs * 500 + 60_000,
   );

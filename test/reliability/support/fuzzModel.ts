@@ -250,27 +250,35 @@ function outcomeName({ outcome }: Exchange): string {
 }
 
 /**
- * The error a run that just ended must show, judged from the wire alone (rules 4–6), or a
- * reason the run should not have ended where it did.
+ * The errors a run that just ended may show, judged from the wire alone (rules 4–6), or why the
+ * run should not have ended where it did.
  */
 export function expectedEnd(
   run: Run,
   intent: boolean | undefined,
-): { error: ErrorKind | undefined } | { wrong: string } {
-  const last = [...run.requests].reverse().find((request) => request.outcome !== 'renewed');
+): { allowed: (ErrorKind | undefined)[] } | { wrong: string } {
+  const sent = run.requests.filter((request) => request.outcome !== 'renewed');
+  const last = sent.at(-1);
   if (!last) return { wrong: 'a run ended without sending anything' };
   if (last.outcome === 'pending') return { wrong: 'a run ended with its last request open' };
-  if (last.endpoint === 'read' && last.outcome === 'failed') return { error: 'unconfirmed' };
-  if (last.outcome === 'refused') return { error: 'refused' };
-  if (last.outcome === 'unknown') {
-    // Rule 5: an unknown toggle is read back; giving up unread needs the read budget spent.
-    return run.budget.reads >= 4
-      ? { error: 'unconfirmed' }
-      : { wrong: `gave up on an unknown toggle after only ${run.budget.reads} reads` };
-  }
-  if (isCompleted(last.stated) === intent) return { error: undefined };
+  // Rule 5: reads that keep failing leave the outcome unconfirmed.
+  if (last.endpoint === 'read' && last.outcome === 'failed') return { allowed: ['unconfirmed'] };
+  if (last.outcome === 'refused') return { allowed: ['refused'] };
+  if (last.outcome === 'stated' && isCompleted(last.stated) === intent)
+    return { allowed: [undefined] };
+  const { toggles, reads } = run.budget;
+  // An unknown toggle may still land: without a read left, the outcome stays unconfirmed.
+  const unknownUnread =
+    sent.filter((request) => request.endpoint === 'toggle').at(-1)?.outcome === 'unknown' &&
+    reads >= 4;
   // Rule 4: away from the intent only once the corrections are spent.
-  return run.budget.toggles >= 3
-    ? { error: 'changedElsewhere' }
-    : { wrong: `settled on ${last.stated} with ${run.budget.toggles} toggles for the intent` };
+  const allowed: ErrorKind[] = [
+    ...(unknownUnread ? (['unconfirmed'] as const) : []),
+    ...(toggles >= 3 && last.outcome === 'stated' ? (['changedElsewhere'] as const) : []),
+    ...(toggles >= 3 && unknownUnread ? (['changedElsewhere'] as const) : []),
+  ];
+  if (allowed.length > 0) return { allowed: [...new Set(allowed)] };
+  return {
+    wrong: `gave up after ${toggles} toggles and ${reads} reads for the intent, the last request ${last.endpoint} ${last.outcome} ${String(last.stated)}`,
+  };
 }

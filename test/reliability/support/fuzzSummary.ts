@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { KNOWN_VIOLATIONS, knownViolationOf } from './knownViolations.js';
 import type { SequenceResult } from './runSequence.js';
 
 /** Totals over every sequence a fuzz run played (shrinking included). */
@@ -11,8 +12,10 @@ export class FuzzSummary {
   mountReadBacks = 0;
   runs = 0;
   violations = 0;
-  /** The first violations, for the report. */
+  /** The first violations of no known kind, for the report. */
   readonly examples: string[] = [];
+  /** Per known library bug: how many violations, and the smallest sequence that showed it. */
+  readonly known = new Map<string, { count: number; sequence: string; actions: number }>();
   readonly outcomes = new Map<string, number>();
   readonly injected = new Map<string, number>();
   // performance.now: Date is virtual during the run.
@@ -27,10 +30,27 @@ export class FuzzSummary {
     this.runs += result.runs;
     this.violations += result.violations.length;
     for (const violation of result.violations) {
-      if (this.examples.length < 20) this.examples.push(violation);
+      const known = knownViolationOf(violation);
+      if (!known) {
+        if (this.examples.length < 20) this.examples.push(violation);
+        continue;
+      }
+      const seen = this.known.get(known.name);
+      const actions = result.sequence.actions.length;
+      if (!seen || actions < seen.actions) {
+        const sequence = JSON.stringify(result.sequence);
+        this.known.set(known.name, { count: (seen?.count ?? 0) + 1, sequence, actions });
+      } else {
+        seen.count += 1;
+      }
     }
     for (const outcome of result.outcomes) increment(this.outcomes, outcome);
     for (const fault of result.injected) increment(this.injected, fault);
+  }
+
+  /** Known library bugs met, with the smallest sequence that showed each. */
+  knownExamples(): Record<string, string> {
+    return Object.fromEntries([...this.known].map(([name, { sequence }]) => [name, sequence]));
   }
 
   toMarkdown(settings: { seed: number; runs: number; command: string }): string {
@@ -51,6 +71,7 @@ export class FuzzSummary {
       `| of which read-backs of a mounting view | ${this.mountReadBacks} |`,
       `| runs of a lane judged at their end | ${this.runs} |`,
       `| invariant violations | ${this.violations} |`,
+      `| of which known library bugs (listed below) | ${[...this.known.values()].reduce((sum, { count }) => sum + count, 0)} |`,
       '',
       'Faults injected, by kind (a fault stays unmet when its activity sends nothing more):',
       '',
@@ -64,6 +85,12 @@ export class FuzzSummary {
       '| --- | --- |',
       ...met.map(([kind, count]) => `| ${kind} | ${count} |`),
       '',
+      ...[...this.known].flatMap(([name, { count, sequence }]) => [
+        `Known library bug, ${count} violations: **${name}**. ${KNOWN_VIOLATIONS.find((known) => known.name === name)?.why ?? ''}`,
+        '',
+        `Smallest sequence seen: \`${sequence}\``,
+        '',
+      ]),
       ...(this.examples.length > 0
         ? ['First violations:', '', ...this.examples.map((line) => `- ${line}`), '']
         : []),

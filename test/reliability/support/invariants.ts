@@ -1,5 +1,5 @@
 import { type ActivityStatus, isCompleted } from '../../../src/index.js';
-import type { WidgetView } from './FuzzDashboard.js';
+import type { ErrorKind, WidgetView } from './FuzzDashboard.js';
 import { type ActivityModel, expectedEnd } from './fuzzModel.js';
 import { leakedSecrets, type Scheme } from './schemes.js';
 
@@ -80,12 +80,13 @@ export function checkViews(activity: ActivityModel, seen: ActivityObservation, r
 }
 
 /**
- * Checked when a run of the lane has just settled: where the server ended and the error shown
- * must follow from what crossed the wire (rules 4–6). Returns the error the views must show.
+ * Checked when a run of the lane has just settled: the error shown (`shown`, or `'unseen'` with
+ * no view) and where the server ended must follow from what crossed the wire (rules 4–6).
  */
 export function checkRunEnd(
   activity: ActivityModel,
   server: ActivityStatus | undefined,
+  shown: ErrorKind | undefined | 'unseen',
   report: Report,
 ): void {
   const { run } = activity;
@@ -96,12 +97,22 @@ export function checkRunEnd(
     report(`${id}: ${end.wrong}`);
     return;
   }
-  activity.expectedError = end.error;
+  const { allowed } = end;
+  if (shown !== 'unseen' && !allowed.includes(shown)) {
+    report(
+      `${id}: run ended with error ${String(shown)}, expected ${allowed.map(String).join(' or ')}`,
+    );
+  }
+  // Reported once: from here on the views are held to what they showed at the end.
+  const error = shown === 'unseen' ? allowed[0] : shown;
+  activity.expectedError = error;
   // Whenever it ends without an error, the server is where the user's last click said.
-  if (end.error === undefined && !activity.changedSinceIntent) {
-    if (isCompleted(server) !== activity.intent) {
-      report(`${id}: the server has ${server}, the user last asked for ${asked(activity.intent)}`);
-    }
+  if (
+    error === undefined &&
+    !activity.changedSinceIntent &&
+    isCompleted(server) !== activity.intent
+  ) {
+    report(`${id}: the server has ${server}, the user last asked for ${asked(activity.intent)}`);
   }
 }
 

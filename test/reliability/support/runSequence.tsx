@@ -34,6 +34,7 @@ import { scheme as schemeNamed } from './schemes.js';
 import { advance, drain, nextTimer, QUANTUM_MS } from './virtualTime.js';
 
 export interface SequenceResult {
+  sequence: Sequence;
   violations: string[];
   clicks: number;
   /** Toggle requests that reached a server (a renewed 401's resend included). */
@@ -246,9 +247,10 @@ export async function runSequence(
     for (const activity of model.activities.values()) {
       const pending = isPending(activity);
       const server = serverStatus(activity);
+      const views = rendered.get(activity.key) ?? [];
       if (activity.wasPending && !pending) {
         runs += 1;
-        checkRunEnd(activity, server, report);
+        checkRunEnd(activity, server, views[0] ? views[0].error : 'unseen', report);
       }
       activity.wasPending = pending;
       const mounted = mountedOf(activity);
@@ -261,7 +263,7 @@ export async function runSequence(
       checkViews(
         activity,
         {
-          views: rendered.get(activity.key) ?? [],
+          views,
           mountedViews: mounted.length,
           cached: [...clients].map((client) =>
             client?.getQueryData<ActivityStatus>(
@@ -457,6 +459,7 @@ export async function runSequence(
   activityLanes.forgetEvidence();
 
   return {
+    sequence,
     violations: model.violations,
     clicks,
     toggles: fakes.reduce(
