@@ -6,6 +6,7 @@ import { SuperOfficeError } from '../client/errors/SuperOfficeError.js';
 import { reachCompleted } from '../client/reachCompleted.js';
 import type { Platform } from './browser/platform.js';
 import type { TabMessage } from './browser/tabChannel.js';
+import { errorFromOtherTab, LaneTabs } from './LaneTabs.js';
 
 /** What every checkbox and hook of one activity shows. */
 export interface ActivityState {
@@ -68,7 +69,7 @@ export class ActivityLane {
   readonly #listeners = new Set<() => void>();
   /** Called when the lane has no views and nothing unsettled, so the registry can drop it. */
   readonly #onIdle: (lane: ActivityLane) => void;
-  readonly #platform: Platform;
+  readonly #tabs: LaneTabs;
   /** When this tab last learnt the activity's status (a report, an answer, a read). */
   #knownAt = 0;
   /** What is shown is another tab's unsettled intent, not anything the server said. */
@@ -85,7 +86,7 @@ export class ActivityLane {
     this.site = site;
     this.activityIdentifier = activityIdentifier;
     this.#confirmed = confirmed;
-    this.#platform = platform;
+    this.#tabs = new LaneTabs(platform, site, activityIdentifier);
     this.#onIdle = onIdle;
   }
 
@@ -114,7 +115,7 @@ export class ActivityLane {
       pending: true,
       error: undefined,
     });
-    this.#store();
+    this.#tabs.store(how, completed);
     this.#tell();
     if (!this.#outcome) {
       this.#outcome = newOutcome();
@@ -229,84 +230,22 @@ export class ActivityLane {
     }
   }
 
-  /**
-   * Sends one toggle in the activity's turn across tabs (rule 12). If another tab heard the
-   * server since this tab's last evidence, that is the answer, and nothing is sent.
-   */
   #toggleInTurn(how: Want): Promise<ActivityStatus> {
-    const { intents } = this.#platform;
-    const send = async () => {
-      // Another tab took a turn since this tab last knew: its word is the answer (rule 12).
-      const heard = intents.heardSince(this.site, this.activityIdentifier, this.#knownAt);
-      if (heard === 'unknown') throw otherTabUnconfirmed(this.activityIdentifier);
-      if (heard !== undefined) return heard;
-      this.#store(Date.now());
-      try {
-        const answer = await how.client.toggleActivity(this.activityIdentifier, {
-          select: how.select,
-        });
-        intents.heard(this.site, this.activityIdentifier, answer);
-        return answer;
-      } catch (error) {
-        if (error instanceof SuperOfficeError && error.outcomeUnknown) {
-          intents.heard(this.site, this.activityIdentifier, 'unknown');
-        }
-        throw error;
-      }
-    };
-    if (how.syncTabs === false) return send();
-    // Bounded: a tab that hangs on to the turn ends in "could not be confirmed", never a hang.
-    const waitAtMost = how.client.timeout * 3;
-    return this.#platform.locks.run(
-      `superoffice-activity-react/lane/${this.#key}`,
-      waitAtMost,
-      send,
-    );
-  }
-
-  /** Offline, the intent waits as queued; nothing is sent until the browser is back (rule 13). */
-  async #whenOnline(): Promise<boolean> {
-    const { connectivity } = this.#platform;
-    if (connectivity.online()) return false;
-    this.#update({ queued: true });
-    this.#tell();
-    await connectivity.whenOnline();
-    this.#update({ queued: false });
-    return true;
-  }
-
-  /** Writes the intent down before its toggles, so a reload or a closed tab keeps it. */
-  #store(sentAt?: number): void {
-    if (this.#want?.persist === false) return;
-    this.#platform.intents.save({
-      site: this.site,
-      activityIdentifier: this.activityIdentifier,
-      completed: this.#intent,
-      at: Date.now(),
-      sentAt,
-      tab: this.#platform.locks.tab,
+    return this.#tabs.inTurn(how, this.#knownAt, () => {
+      this.#tabs.store(how, this.#intent, Date.now());
+      return how.client.toggleActivity(this.activityIdentifier, { select: how.select });
     });
   }
 
-  /** Tells the other tabs what this tab now shows (never a credential). */
+  #whenOnline(): Promise<boolean> {
+    return this.#tabs.whenOnline((queued) => {
+      this.#update({ queued });
+      this.#tell();
+    });
+  }
+
   #tell(confirmed?: ActivityStatus): void {
-    if (this.#want?.syncTabs === false) return;
-    const { status, pending, checking, queued, error } = this.#state;
-    this.#platform.channel.post({
-      site: this.site,
-      activityIdentifier: this.activityIdentifier,
-      status,
-      pending,
-      checking,
-      queued,
-      confirmed,
-      error: error && {
-        name: error.name,
-        message: error.message,
-        outcomeUnknown: error.outcomeUnknown,
-        ...(error instanceof ActivityChangedElsewhereError ? { status: error.status } : {}),
-      },
-    });
+    this.#tabs.tell(this.#want, this.#state, confirmed);
   }
 
   /** What another tab showed (rule 12): its evidence always counts; its display while idle here. */
@@ -339,12 +278,8 @@ export class ActivityLane {
       pending: message.pending,
       checking: message.checking,
       queued: message.queued,
-      error: message.error && fromOtherTab(this.activityIdentifier, message.error),
+      error: message.error && errorFromOtherTab(this.activityIdentifier, message.error),
     });
-  }
-
-  get #key(): string {
-    return `${this.site} ${this.activityIdentifier}`;
   }
 
   #settle(status: ActivityStatus | undefined, error?: SuperOfficeError, answer?: ActivityStatus) {
@@ -352,9 +287,7 @@ export class ActivityLane {
     this.#outcome = undefined;
     this.#held = undefined;
     this.#update({ status, pending: false, checking: false, queued: false, error });
-    if (this.#want?.persist !== false) {
-      this.#platform.intents.remove(this.site, this.activityIdentifier);
-    }
+    this.#tabs.forgetIntent(this.#want);
     this.#tell(error instanceof ActivityChangedElsewhereError ? error.status : answer);
     if (error) outcome?.reject(error);
     else outcome?.resolve(answer as ActivityStatus);
@@ -404,24 +337,6 @@ export class ActivityLane {
   #idleCheck(): void {
     if (this.isIdle) this.#onIdle(this);
   }
-}
-
-function otherTabUnconfirmed(activityIdentifier: string): SuperOfficeError {
-  return new SuperOfficeError(
-    `Another tab's toggle of ${activityIdentifier} has an unknown outcome; reading it back.`,
-    { outcomeUnknown: true },
-  );
-}
-
-/** Another tab's error, as this tab's views show it. */
-function fromOtherTab(
-  activityIdentifier: string,
-  { name, message, outcomeUnknown, status }: NonNullable<TabMessage['error']>,
-): SuperOfficeError {
-  if (name === 'ActivityChangedElsewhereError' && status) {
-    return new ActivityChangedElsewhereError(activityIdentifier, status);
-  }
-  return new SuperOfficeError(message, { outcomeUnknown });
 }
 
 interface Outcome {
