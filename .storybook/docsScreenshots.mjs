@@ -29,7 +29,7 @@ try {
     await page.close();
   }
   const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
-  await page.goto(`${site.url}/?path=/story/activitycompletecheckbox--overview`);
+  await page.goto(`${site.url}/?path=/story/activitycompletecheckbox--overview&panel=false`);
   const preview = await (await page.waitForSelector('#storybook-preview-iframe')).contentFrame();
   // Once the Overview's play function is done (it ends where it began).
   await preview.waitForFunction(
