@@ -86,29 +86,49 @@ describe('tabs, reloads and offline', () => {
       assert.deepEqual([...one.problems, ...other.problems], []);
     });
 
-    it('never overlaps toggles at the server for interleaved clicks in two tabs, and ends at the last click', async () => {
+    it('never overlaps toggles at the server for interleaved clicks in two tabs, and ends at the last click', async (t) => {
       const [one, other] = await twoTabs({ [ID]: 'NotStarted' }, [OPEN_ROW]);
       // Slow enough that every click lands while a toggle of the other tab is in flight.
       e2e.site.fake.setLatency(200);
       let shown = 'unchecked';
-      for (const tab of [one, other, one, other, one]) {
+      let clickedAt = Date.now();
+      const waits = [];
+      for (const [step, tab] of [one, other, one, other, one].entries()) {
         // The user switches tabs: the tab shows what the last click showed, then is clicked.
-        await tab.page.waitForSelector(
-          `[data-row="${ID}"] [data-part="input"][data-state="${shown}"]`,
-          {
-            timeout: 1_000,
-          },
-        );
+        try {
+          await tab.page.waitForSelector(
+            `[data-row="${ID}"] [data-part="input"][data-state="${shown}"]`,
+          );
+        } catch (error) {
+          const views = await Promise.all([one, other].map((each) => describeBox(each.box(ID))));
+          const names = { [await one.id()]: 'one', [await other.id()]: 'other' };
+          const requests = describeTimeline(e2e.timeline(), clickedAt, names);
+          throw new Error(
+            `before click ${step + 1}, ${tab === one ? 'one' : 'other'} never showed ${shown}; tabs show [${views.join('] [')}]; server: ${e2e.site.fake.status(ID)}; requests since the last click: ${requests}`,
+            { cause: error },
+          );
+        }
+        waits.push(Date.now() - clickedAt);
         await tab.box(ID).click();
+        clickedAt = Date.now();
         shown = (await tab.box(ID).isChecked()) ? 'checked' : 'unchecked';
       }
-      assert.equal(shown, 'checked', '5 clicks from unchecked');
+      t.diagnostic(`each tab showed the other's last click after ${waits.slice(1).join(', ')} ms`);
+      if (shown !== 'checked') {
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        const views = await Promise.all([one, other].map((each) => describeBox(each.box(ID))));
+        const names = { [await one.id()]: 'one', [await other.id()]: 'other' };
+        assert.fail(
+          `the 5th click (in one) showed unchecked; 1 s later the tabs show [${views.join('] [')}], the server ${e2e.site.fake.status(ID)}; requests since the click: ${describeTimeline(e2e.timeline(), clickedAt, names)}`,
+        );
+      }
 
       await one.settled(ID, 'checked');
       await other.settled(ID, 'checked');
       assert.equal(e2e.site.maxInFlight.get(ID), 1, 'at most one toggle at the server at a time');
       assert.equal(e2e.site.fake.status(ID), 'Completed');
       assert.ok(toggles() >= 1);
+      t.diagnostic(`${toggles()} toggles, ${e2e.site.fake.readCount(ID)} reads for 5 clicks`);
       assert.equal(await one.page.locator('[role="alert"]').count(), 0);
       assert.equal(await other.page.locator('[role="alert"]').count(), 0);
     });
@@ -130,6 +150,9 @@ describe('tabs, reloads and offline', () => {
       const before = await tab.id();
       await tab.reload(config);
       const reloaded = await tab.id();
+      t.diagnostic(
+        `the reloaded page shows ${await describeBox(tab.box(ID))} right after it mounts`,
+      );
       t.diagnostic(`reloaded ${Date.now() - sentAt} ms after the send`);
       assert.equal(
         e2e.site.inFlight.get(ID),
@@ -222,7 +245,7 @@ describe('tabs, reloads and offline', () => {
     const ODD = 'appointment_id=2';
     const ONCE = 'appointment_id=3';
 
-    it('sends nothing while offline, shows data-queued, and back online ends at every last intent with at most one toggle each', async () => {
+    it('sends nothing while offline, shows data-queued, and back online ends at every last intent with at most one toggle each', async (t) => {
       const [one, other] = await twoTabs(
         { [EVEN]: 'NotStarted', [ODD]: 'NotStarted', [ONCE]: 'Completed' },
         [
@@ -270,6 +293,10 @@ describe('tabs, reloads and offline', () => {
         'all answered',
       );
 
+      const counts = [EVEN, ODD, ONCE].map(
+        (id) => `${id}: ${toggles(id)} toggles, ${e2e.site.fake.readCount(id)} reads`,
+      );
+      t.diagnostic(`back online: ${counts.join('; ')}`);
       assert.equal(toggles(EVEN), 0, '10 clicks: no toggle');
       assert.equal(toggles(ODD), 1, '3 clicks: one toggle');
       assert.equal(toggles(ONCE), 1, '1 click: one toggle');
@@ -313,6 +340,13 @@ describe('tabs, reloads and offline', () => {
     });
   });
 });
+
+/** `checked pending` and the like: the box's data-state and which flags it carries. */
+async function describeBox(box) {
+  const attributes = await box.evaluate((input) => ({ ...input.dataset }));
+  const flags = ['pending', 'checking', 'queued', 'error'].filter((flag) => flag in attributes);
+  return [attributes.state, ...flags].join(' ');
+}
 
 /** `+12 ms toggle arrived (tab)`, … relative to `start`, tabs named by `names`. */
 function describeTimeline(timeline, start, names) {
