@@ -1,0 +1,222 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { type ReactNode, useEffect, useState } from 'react';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import { ActivityCompleteCheckbox, SuperOfficeProvider } from '../src/index.js';
+import { settled, statusOf, wrapperOf } from './support/assertions.js';
+import { playContext } from './support/playContext.js';
+import { RequestCounter } from './support/RequestCounter.js';
+import { ServerStatus } from './support/ServerStatus.js';
+import { useStoryWebApi } from './support/StoryWebApiContext.js';
+import { fakeOfHostPage, fetchFrom, lendFakeToFrames } from './support/sharedTabsFake.js';
+import { DEMO_AUTH } from './support/withSuperOffice.js';
+
+const ID = 'appointment_id=42';
+const TAB_STORY_ID = 'tabs--one-tab';
+
+const meta = {
+  title: 'Tabs',
+  parameters: {
+    fakeWebApi: { activities: { [ID]: 'NotStarted' } },
+    docs: {
+      description: {
+        component:
+          'One writer per activity across tabs (Web Locks), every tab showing the others’ state (BroadcastChannel), and clicks made offline waiting as queued intents until the connection is back. See the README, “Tabs, reloads and offline”.',
+      },
+    },
+  },
+} satisfies Meta;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/**
+ * The provider of a frame held by the Two tabs story: its requests go to the host page's fake,
+ * so both frames talk to one SuperOffice. Opened on its own, it uses its own fake.
+ */
+function TabProvider({ children, language }: { children: ReactNode; language?: string }) {
+  const { baseUrl } = useStoryWebApi();
+  const [hostFake] = useState(fakeOfHostPage);
+  if (!hostFake) return children;
+  return (
+    <SuperOfficeProvider
+      baseUrl={baseUrl}
+      auth={DEMO_AUTH}
+      language={language}
+      fetch={fetchFrom(hostFake)}
+    >
+      {children}
+    </SuperOfficeProvider>
+  );
+}
+
+/**
+ * One "tab": the checkbox of one appointment. The Two tabs story shows it twice, each in its own
+ * frame, with its own copy of the library, as two browser tabs would have. No play function:
+ * it would run again in each frame.
+ */
+export const OneTab: Story = {
+  tags: ['!autodocs'],
+  render: (_args, { globals }) => (
+    <TabProvider language={globals.language}>
+      <div style={{ display: 'grid', gap: 8 }}>
+        <ActivityCompleteCheckbox activityIdentifier={ID} completed={false} />
+      </div>
+    </TabProvider>
+  ),
+};
+
+/** Where Storybook serves one story alone; absent when the stories run under Vitest. */
+function tabUrl(): string {
+  return `iframe.html?id=${TAB_STORY_ID}&viewMode=story`;
+}
+
+function TwoTabs() {
+  const { fake } = useStoryWebApi();
+  useEffect(() => lendFakeToFrames(fake), [fake]);
+  const frame = {
+    inlineSize: '100%',
+    blockSize: 160,
+    border: '1px solid #d0d7de',
+    borderRadius: 8,
+  };
+  return (
+    <div style={{ display: 'grid', gap: 12 }}>
+      <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 16 }}>
+        <iframe title="Left tab" data-testid="left-tab" src={tabUrl()} style={frame} />
+        <iframe title="Right tab" data-testid="right-tab" src={tabUrl()} style={frame} />
+      </div>
+      <small>
+        <ServerStatus activityIdentifier={ID} />
+      </small>
+      <RequestCounter />
+    </div>
+  );
+}
+
+/** The checkbox inside a tab's frame, once the frame has loaded the story. */
+async function checkboxIn(frame: HTMLIFrameElement): Promise<HTMLInputElement> {
+  let found: HTMLInputElement | null = null;
+  await waitFor(
+    () => {
+      found =
+        frame.contentDocument?.querySelector<HTMLInputElement>('input[type=checkbox]') ?? null;
+      expect(found).not.toBeNull();
+    },
+    { timeout: 15_000 },
+  );
+  return found as unknown as HTMLInputElement;
+}
+
+/**
+ * Two tabs side by side: two frames of the One tab story, so they share BroadcastChannel, Web
+ * Locks and localStorage as two tabs of one browser do, and one fake SuperOffice (this page's).
+ * A click in one shows in the other at once, pending included, and costs one toggle.
+ *
+ * Storybook serves the frames (`iframe.html`); under Vitest there is no Storybook server, so the
+ * play function says so and checks nothing there (the Playwright tests cover tabs).
+ */
+export const TwoTabsSideBySide: Story = {
+  render: () => <TwoTabs />,
+  play: async (context) => {
+    const { canvas, fake } = playContext(context);
+    const served = await fetch(tabUrl(), { method: 'HEAD' }).then(
+      (answer) => answer.ok && (answer.headers.get('content-type') ?? '').includes('html'),
+      () => false,
+    );
+    if (!served || !location.pathname.endsWith('iframe.html')) return;
+
+    const left = await checkboxIn(canvas.getByTestId<HTMLIFrameElement>('left-tab'));
+    const right = await checkboxIn(canvas.getByTestId<HTMLIFrameElement>('right-tab'));
+    await expect(right).not.toBeChecked();
+
+    const release = fake.hold();
+    left.click();
+    await waitFor(() => expect(right).toBeChecked(), { timeout: 1000 });
+    await waitFor(() => expect(right).toHaveAttribute('data-pending'), { timeout: 1000 });
+    release();
+    await settled(left);
+    await settled(right);
+    await expect(fake.toggleRequestsFor(ID)).toHaveLength(1);
+    await expect(fake.status(ID)).toBe('Completed');
+
+    right.click();
+    await waitFor(() => expect(left).not.toBeChecked(), { timeout: 1000 });
+    await settled(left);
+    await settled(right);
+    await expect(fake.toggleRequestsFor(ID)).toHaveLength(2);
+    await expect(fake.status(ID)).toBe('NotStarted');
+  },
+};
+
+/**
+ * Makes the library see the browser offline, then online again. `navigator.onLine` is the
+ * browser's to say; a story cannot switch the network off, so this shadows the property on
+ * `navigator` and sends the `offline`/`online` events the browser would.
+ */
+function useSimulatedOffline(): [boolean, (offline: boolean) => void] {
+  const [offline, setOffline] = useState(false);
+  useEffect(() => {
+    if (!offline) return;
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    window.dispatchEvent(new Event('offline'));
+    return () => {
+      // Back to the browser's own getter on Navigator.prototype.
+      delete (navigator as { onLine?: boolean }).onLine;
+      window.dispatchEvent(new Event('online'));
+    };
+  }, [offline]);
+  return [offline, setOffline];
+}
+
+function OfflineToolbar() {
+  const [offline, setOffline] = useSimulatedOffline();
+  return (
+    <div style={{ display: 'grid', gap: 12, maxWidth: 520 }}>
+      <div role="toolbar" aria-label="Connection" style={{ display: 'flex', gap: 12 }}>
+        <button type="button" aria-pressed={offline} onClick={() => setOffline(!offline)}>
+          {offline ? 'Back online' : 'Go offline'}
+        </button>
+      </div>
+      <ActivityCompleteCheckbox activityIdentifier={ID} completed={false} />
+      <small>
+        <ServerStatus activityIdentifier={ID} />
+      </small>
+      <RequestCounter />
+    </div>
+  );
+}
+
+/**
+ * Offline, clicks wait: the box follows them, shows `data-queued` and says it will be saved when
+ * the connection is back, and nothing is sent. Back online, the intent is read and converged:
+ * three offline clicks cost one toggle.
+ *
+ * A play function cannot take the browser offline (no DevTools from inside the page), so "Go
+ * offline" shadows `navigator.onLine` and fires the `offline` event; the real network stays up.
+ * The Playwright tests use `context.setOffline(true)` for the real thing.
+ */
+export const OfflineClicksWait: Story = {
+  render: () => <OfflineToolbar />,
+  play: async (context) => {
+    const { canvas, text, fake } = playContext(context);
+    const checkbox = canvas.getByRole('checkbox', { name: text.completed });
+    await userEvent.click(canvas.getByRole('button', { name: 'Go offline' }));
+    await waitFor(() => expect(navigator.onLine).toBe(false));
+
+    for (let click = 1; click <= 3; click += 1) await userEvent.click(checkbox);
+    await expect(checkbox).toBeChecked();
+    await waitFor(() => expect(checkbox).toHaveAttribute('data-queued'));
+    await expect(wrapperOf(checkbox)).toHaveAttribute('data-queued');
+    await expect(statusOf(checkbox)).toHaveTextContent(text.queued);
+    await expect(fake.requests).toHaveLength(0);
+
+    await userEvent.click(canvas.getByRole('button', { name: 'Back online' }));
+    await waitFor(() => expect(checkbox).not.toHaveAttribute('data-queued'));
+    await settled(checkbox);
+    await expect(checkbox).toBeChecked();
+    await expect(fake.status(ID)).toBe('Completed');
+    await expect(fake.toggleRequestsFor(ID)).toHaveLength(1);
+    await expect(fake.readCount(ID)).toBeLessThanOrEqual(1);
+    await expect(canvas.queryByRole('alert')).toBeNull();
+  },
+};
