@@ -5,7 +5,8 @@ import { createFakeWebApiHandlers } from '../../src/testing/msw.js';
 
 let started: Promise<SetupWorker> | undefined;
 // One fake per story, each behind its own base URL, so stories side by side on a docs page
-// never answer each other's clicks.
+// never answer each other's clicks. A story's fake stays after the story is gone: the library
+// may still be reading back a toggle made there.
 const mounted = new Map<string, HttpHandler[]>();
 // Requests for other hosts that no fake answered, since the current story started.
 const escaped: string[] = [];
@@ -34,21 +35,16 @@ export function startFakeWebApiWorker(): Promise<SetupWorker> {
 }
 
 /**
- * Answers `ToggleActivity` under `baseUrl` with `fake` until the returned function is called.
+ * Answers the WebAPI under `baseUrl` with `fake` from now on (a later fake for the same base URL,
+ * e.g. the story rendered again, takes over).
  *
  * @example
- * const unmount = await mountFakeWebApi(fake, 'https://demo.superoffice.test/story/api');
+ * await mountFakeWebApi(fake, 'https://demo.superoffice.test/story/api');
  */
-export async function mountFakeWebApi(fake: FakeWebApi, baseUrl: string): Promise<() => void> {
+export async function mountFakeWebApi(fake: FakeWebApi, baseUrl: string): Promise<void> {
   const instance = await startFakeWebApiWorker();
-  const handlers = createFakeWebApiHandlers(fake, { baseUrl });
-  mounted.set(baseUrl, handlers);
+  mounted.set(baseUrl, createFakeWebApiHandlers(fake, { baseUrl }));
   instance.resetHandlers(...[...mounted.values()].flat());
-  return () => {
-    if (mounted.get(baseUrl) !== handlers) return;
-    mounted.delete(baseUrl);
-    instance.resetHandlers(...[...mounted.values()].flat());
-  };
 }
 
 /**

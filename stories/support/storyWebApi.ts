@@ -46,26 +46,21 @@ export async function loadStoryWebApi(context: StoryContext): Promise<Record<str
   for (const { fault, ...target } of faults) fake.inject(fault, target);
   // Like SuperOffice Online's https://online.superoffice.com/Cust12345/api: a tenant per story.
   const baseUrl = `https://demo.superoffice.test/${context.id}/api`;
-  const unmount = await mountFakeWebApi(fake, baseUrl);
+  await mountFakeWebApi(fake, baseUrl);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const storyWebApi: StoryWebApi & { unmount: () => void } = {
-    fake,
-    baseUrl,
-    queryClient,
-    unmount,
-  };
+  const storyWebApi: StoryWebApi = { fake, baseUrl, queryClient };
   return { [LOADED_KEY]: storyWebApi };
 }
 
 /**
- * Storybook beforeEach: when the story goes away, its held requests are released and its fake
- * stops answering.
+ * Storybook beforeEach: when the story goes away, its held requests are released. Its fake
+ * keeps answering its own base URL: a read-back the library finishes after the story is gone
+ * must find the fake, not the network.
  */
 export function cleanUpStoryWebApi(context: StoryContext): () => void {
-  const web = context.loaded[LOADED_KEY] as (StoryWebApi & { unmount: () => void }) | undefined;
+  const web = context.loaded[LOADED_KEY] as StoryWebApi | undefined;
   return () => {
     web?.fake.reset();
-    web?.unmount();
     web?.queryClient.clear();
   };
 }
