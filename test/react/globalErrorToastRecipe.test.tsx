@@ -1,7 +1,6 @@
 // The README's "A global error toast" recipe, run as written: a mutation cache watching the
 // library's mutation keys sees a checkbox's failed toggle, and toasts one failure once.
 import {
-  type Mutation,
   MutationCache,
   matchMutation,
   QueryClient,
@@ -26,7 +25,7 @@ function recipeQueryClient(showToast: (message: string) => void): QueryClient {
   const toasted = new WeakSet<Error>();
   return new QueryClient({
     mutationCache: new MutationCache({
-      onError: (error, _variables, _result, mutation: Mutation<unknown, Error, unknown>) => {
+      onError: (error, _variables, _result, mutation) => {
         if (!ACTIVITY_KEYS.some((mutationKey) => matchMutation({ mutationKey }, mutation))) return;
         if (toasted.has(error)) return;
         toasted.add(error);
