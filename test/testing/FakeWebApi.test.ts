@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FakeOutcome, RecordedRequest } from '../../src/testing/index.js';
 import { FakeWebApi } from '../../src/testing/index.js';
-import { toggleRequest } from './toggleRequest.js';
+import { toggleRequest } from '../support/fakeRequests.js';
 
 function seeded(): FakeWebApi {
   return new FakeWebApi({

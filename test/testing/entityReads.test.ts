@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FakeOutcome } from '../../src/testing/index.js';
 import { FakeWebApi } from '../../src/testing/index.js';
-import { readRequest } from './readRequest.js';
-import { toggleRequest } from './toggleRequest.js';
+import { readRequest, toggleRequest } from '../support/fakeRequests.js';
 
 function seeded(): FakeWebApi {
   return new FakeWebApi({

@@ -2,9 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { FakeWebApi } from '../../src/testing/index.js';
 import type { FakeWebApiServer } from '../../src/testing/node.js';
 import { startFakeWebApiServer } from '../../src/testing/node.js';
-import { readInit } from './readRequest.js';
-import type { HeaderOverrides } from './toggleRequest.js';
-import { TOGGLE_PATH, toggleInit } from './toggleRequest.js';
+import type { HeaderOverrides } from '../support/fakeRequests.js';
+import { readInit, TOGGLE_PATH, toggleInit } from '../support/fakeRequests.js';
 
 const SEED = {
   'appointment_id=1': 'NotStarted',

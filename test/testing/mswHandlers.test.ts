@@ -3,8 +3,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeWebApi } from '../../src/testing/index.js';
 import { createFakeWebApiHandlers } from '../../src/testing/msw.js';
-import { readInit } from './readRequest.js';
-import { TOGGLE_PATH, toggleInit } from './toggleRequest.js';
+import { readInit, TOGGLE_PATH, toggleInit } from '../support/fakeRequests.js';
 
 const API = 'https://example.test/api';
 
