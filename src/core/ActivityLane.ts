@@ -34,6 +34,8 @@ export interface Want {
   syncTabs?: boolean | undefined;
   /** `false`: the intent is not written to storage (rule 13). */
   persist?: boolean | undefined;
+  /** Nothing is sent or read before this time (ms since the epoch): a resumed intent's wait. */
+  notBefore?: number | undefined;
 }
 
 const IDLE: ActivityState = {
@@ -195,29 +197,40 @@ export class ActivityLane {
     const how = () => this.#want as Want;
     let evidence: ActivityStatus | undefined;
     try {
-      let status = this.#stale ? undefined : before;
-      do {
-        status = await reachCompleted({
-          activityIdentifier: this.activityIdentifier,
-          wanted: () => this.#intent,
-          toggle: () => this.#toggleInTurn(how()),
-          read: () => how().client.getActivityStatus(this.activityIdentifier),
-          known: status,
-          mayStillApplyMs: how().client.timeout,
-          converge: how().converge,
-          beforeRequest: () => this.#whenOnline(),
-          onEvidence: (stated) => {
-            evidence = stated;
-            this.#testify(stated);
-          },
-          onChecking: (checking) => {
-            this.#update({ checking });
-            this.#tell();
-          },
-        });
-        // A click may land between the last answer and this line: carry it out too.
-      } while (isCompleted(status) !== this.#intent && how().converge !== false);
-      this.#settle(this.#heldIfNewer() ?? status, undefined, status);
+      // A resumed intent waits until its last toggle can no longer land (rule 13).
+      await sleepUntil(how().notBefore);
+      // Offline, wait before taking the turn, so other tabs are not kept waiting (rule 13).
+      const waited = await this.#whenOnline();
+      const final = await this.#tabs.inTurn(how(), this.#knownAt, async (heard) => {
+        // rule 12: another tab's turn since this tab last knew is the basis; its unknown outcome too.
+        let status = waited || this.#stale || heard === 'unknown' ? undefined : (heard ?? before);
+        do {
+          status = await reachCompleted({
+            activityIdentifier: this.activityIdentifier,
+            wanted: () => this.#intent,
+            toggle: () => {
+              this.#tabs.store(how(), this.#intent, Date.now());
+              return how().client.toggleActivity(this.activityIdentifier, { select: how().select });
+            },
+            read: () => how().client.getActivityStatus(this.activityIdentifier),
+            known: status,
+            mayStillApplyMs: how().client.timeout,
+            converge: how().converge,
+            beforeRequest: () => this.#whenOnline(),
+            onEvidence: (stated) => {
+              evidence = stated;
+              this.#testify(stated);
+            },
+            onChecking: (checking) => {
+              this.#update({ checking });
+              this.#tell();
+            },
+          });
+          // A click may land between the last answer and this line: carry it out too.
+        } while (isCompleted(status) !== this.#intent && how().converge !== false);
+        return status;
+      });
+      this.#settle(this.#heldIfNewer() ?? final, undefined, final);
     } catch (error) {
       const failure = asSuperOfficeError(error);
       if (failure instanceof ActivityChangedElsewhereError) {
@@ -228,13 +241,6 @@ export class ActivityLane {
       // Roll back to the server's last word: this run's, else what was shown before the click.
       this.#settle(this.#heldIfNewer() ?? evidence ?? before, failure); // rules 5, 6
     }
-  }
-
-  #toggleInTurn(how: Want): Promise<ActivityStatus> {
-    return this.#tabs.inTurn(how, this.#knownAt, () => {
-      this.#tabs.store(how, this.#intent, Date.now());
-      return how.client.toggleActivity(this.activityIdentifier, { select: how.select });
-    });
   }
 
   #whenOnline(): Promise<boolean> {
@@ -337,6 +343,11 @@ export class ActivityLane {
   #idleCheck(): void {
     if (this.isIdle) this.#onIdle(this);
   }
+}
+
+function sleepUntil(time: number | undefined): Promise<void> {
+  const wait = (time ?? 0) - Date.now();
+  return wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait)) : Promise.resolve();
 }
 
 interface Outcome {

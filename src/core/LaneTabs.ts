@@ -2,6 +2,7 @@ import type { ActivityStatus } from '../client/activityStatus.js';
 import { ActivityChangedElsewhereError } from '../client/errors/ActivityChangedElsewhereError.js';
 import { SuperOfficeError } from '../client/errors/SuperOfficeError.js';
 import type { ActivityState, Want } from './ActivityLane.js';
+import type { Heard } from './browser/intentStore.js';
 import type { Platform } from './browser/platform.js';
 import type { TabMessage } from './browser/tabChannel.js';
 
@@ -13,6 +14,8 @@ export class LaneTabs {
   readonly #platform: Platform;
   readonly #site: string;
   readonly #activityIdentifier: string;
+  /** When the unsettled intent's last toggle was sent. */
+  #sentAt: number | undefined;
 
   constructor(platform: Platform, site: string, activityIdentifier: string) {
     this.#platform = platform;
@@ -21,34 +24,37 @@ export class LaneTabs {
   }
 
   /**
-   * Sends one toggle in the activity's turn across tabs (rule 12). If another tab took a turn
-   * since `knownAt`, its word is the answer and nothing is sent; an unknown outcome there is one
-   * here too (read back, never toggled over). What this turn heard is stored before the lock
-   * is let go, for the next tab.
+   * Runs the activity's run in its turn across tabs (rule 12): holding its Web Lock, so no other
+   * tab toggles it meanwhile. `run` hears what another tab's turn ended at since `knownAt` (or
+   * that its outcome is unknown); what this turn ends at is stored before the lock is let go,
+   * for the next tab.
    */
-  inTurn(how: Want, knownAt: number, send: () => Promise<ActivityStatus>): Promise<ActivityStatus> {
+  inTurn(
+    how: Want,
+    knownAt: number,
+    run: (heard: Heard | undefined) => Promise<ActivityStatus>,
+  ): Promise<ActivityStatus> {
+    if (how.syncTabs === false) return run(undefined);
     const { intents } = this.#platform;
     const site = this.#site;
     const id = this.#activityIdentifier;
     const turn = async () => {
-      const heard = intents.heardSince(site, id, knownAt);
-      if (heard === 'unknown') throw otherTabUnconfirmed(id);
-      if (heard !== undefined) return heard;
       try {
-        const answer = await send();
-        intents.heard(site, id, answer);
-        return answer;
+        const status = await run(intents.heardSince(site, id, knownAt));
+        intents.heard(site, id, status);
+        return status;
       } catch (error) {
-        if (error instanceof SuperOfficeError && error.outcomeUnknown) {
+        if (error instanceof ActivityChangedElsewhereError) intents.heard(site, id, error.status);
+        else if (error instanceof SuperOfficeError && error.outcomeUnknown) {
           intents.heard(site, id, 'unknown');
         }
         throw error;
       }
     };
-    if (how.syncTabs === false) return send();
     // Bounded: a tab that hangs on to the turn ends in "could not be confirmed", never a hang.
+    // A run takes at most a few requests of `timeout` each.
     const lock = `superoffice-activity-react/lane/${site} ${id}`;
-    return this.#platform.locks.run(lock, how.client.timeout * 3, turn);
+    return this.#platform.locks.run(lock, how.client.timeout * TURN_TIMEOUTS, turn);
   }
 
   /** Resolves when the browser is online; `onQueued` hears when waiting starts and ends (rule 13). */
@@ -61,21 +67,26 @@ export class LaneTabs {
     return true;
   }
 
-  /** Writes the intent down before its toggles, so a reload or a closed tab keeps it (rule 13). */
+  /**
+   * Writes the intent down before its toggles, so a reload or a closed tab keeps it (rule 13).
+   * `sentAt` is kept until the intent settles: a new click does not hide a toggle in flight.
+   */
   store(how: Want | undefined, completed: boolean, sentAt?: number): void {
+    if (sentAt !== undefined) this.#sentAt = sentAt;
     if (how?.persist === false) return;
     this.#platform.intents.save({
       site: this.#site,
       activityIdentifier: this.#activityIdentifier,
       completed,
       at: Date.now(),
-      sentAt,
+      sentAt: this.#sentAt,
       tab: this.#platform.locks.tab,
     });
   }
 
   /** The intent settled: nothing is left for a later tab. */
   forgetIntent(how: Want | undefined): void {
+    this.#sentAt = undefined;
     if (how?.persist !== false) this.#platform.intents.remove(this.#site, this.#activityIdentifier);
   }
 
@@ -101,6 +112,9 @@ export class LaneTabs {
   }
 }
 
+/** How many request timeouts a tab waits for another tab's turn: a whole run's worth. */
+const TURN_TIMEOUTS = 10;
+
 /** Another tab's error, as this tab's views show it. */
 export function errorFromOtherTab(
   activityIdentifier: string,
@@ -110,11 +124,4 @@ export function errorFromOtherTab(
     return new ActivityChangedElsewhereError(activityIdentifier, status);
   }
   return new SuperOfficeError(message, { outcomeUnknown });
-}
-
-function otherTabUnconfirmed(activityIdentifier: string): SuperOfficeError {
-  return new SuperOfficeError(
-    `Another tab's toggle of ${activityIdentifier} has an unknown outcome; reading it back.`,
-    { outcomeUnknown: true },
-  );
 }

@@ -83,27 +83,21 @@ export class ActivityLanes {
    */
   resume(site: string, client: SuperOfficeClient, maxAgeMs: number): () => void {
     const { intents, locks } = this.platform;
-    const timers: ReturnType<typeof setTimeout>[] = [];
+    let stopped = false;
+    intents.prune(Date.now() - maxAgeMs);
     for (const intent of intents.all()) {
       if (intent.site !== site) continue;
-      if (Date.now() - intent.at > maxAgeMs) {
-        intents.remove(site, intent.activityIdentifier);
-        continue;
-      }
       void locks.isAlive(intent.tab).then((alive) => {
-        if (alive) return; // its own tab still carries it out
-        const wait = Math.max(0, (intent.sentAt ?? 0) + client.timeout - Date.now());
-        timers.push(
-          setTimeout(() => {
-            const lane = this.lane(site, intent.activityIdentifier);
-            lane.distrust();
-            void lane.want(intent.completed, { client });
-          }, wait),
-        );
+        if (alive || stopped) return; // its own tab still carries it out
+        const lane = this.lane(site, intent.activityIdentifier);
+        lane.distrust();
+        // Shown at once; read and converged once its last toggle can no longer land.
+        const notBefore = (intent.sentAt ?? 0) + client.timeout;
+        void lane.want(intent.completed, { client, notBefore });
       });
     }
     return () => {
-      for (const timer of timers) clearTimeout(timer);
+      stopped = true;
     };
   }
 

@@ -53,6 +53,9 @@ export function memoryBrowser() {
           remove: (site, activityIdentifier) => storage.delete(`${site} ${activityIdentifier}`),
           all: () => [...storage.values()],
           heard: (site, id, what) => heard.set(`${site} ${id}`, { at: Date.now(), what }),
+          prune: (before) => {
+            for (const [key, intent] of storage) if (intent.at < before) storage.delete(key);
+          },
           heardSince: (site, id, since) => {
             const entry = heard.get(`${site} ${id}`);
             return entry && entry.at > since ? entry.what : undefined;

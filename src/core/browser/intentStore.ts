@@ -28,6 +28,8 @@ export interface IntentStore {
   heard(site: string, activityIdentifier: string, what: Heard): void;
   /** What a tab heard after `since` (ms since the epoch), if anything. */
   heardSince(site: string, activityIdentifier: string, since: number): Heard | undefined;
+  /** Drops intents and words heard before `before` (ms since the epoch). */
+  prune(before: number): void;
 }
 
 const PREFIX = 'superoffice-activity-react/intent/';
@@ -60,12 +62,17 @@ export function browserIntentStore(): IntentStore {
         ? what
         : undefined;
     },
+    prune: (before) => {
+      for (const key of ownKeys(storage)) {
+        const text = storage.getItem(key) ?? '';
+        const at = key.startsWith(HEARD_PREFIX) ? Number(text.split(' ')[0]) : parse(text)?.at;
+        if (!(Number(at) >= before)) storage.removeItem(key);
+      }
+    },
     all: () => {
       const intents: StoredIntent[] = [];
-      for (let index = 0; index < storage.length; index++) {
-        const key = storage.key(index);
-        if (!key?.startsWith(PREFIX)) continue;
-        const intent = parse(storage.getItem(key));
+      for (const key of ownKeys(storage)) {
+        const intent = key.startsWith(PREFIX) ? parse(storage.getItem(key)) : undefined;
         if (intent) intents.push(intent);
       }
       return intents;
@@ -86,7 +93,20 @@ export function memoryIntentStore(): IntentStore {
     save: (intent) => intents.set(keyOf(intent.site, intent.activityIdentifier), intent),
     remove: (site, activityIdentifier) => intents.delete(keyOf(site, activityIdentifier)),
     all: () => [...intents.values()],
+    prune: (before) => {
+      for (const [key, intent] of intents) if (intent.at < before) intents.delete(key);
+      for (const [key, entry] of heard) if (entry.at < before) heard.delete(key);
+    },
   };
+}
+
+function ownKeys(storage: Storage): string[] {
+  const keys: string[] = [];
+  for (let index = 0; index < storage.length; index++) {
+    const key = storage.key(index);
+    if (key?.startsWith(PREFIX) || key?.startsWith(HEARD_PREFIX)) keys.push(key);
+  }
+  return keys;
 }
 
 function keyOf(site: string, activityIdentifier: string): string {
