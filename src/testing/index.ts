@@ -8,10 +8,11 @@ export { createFakeFetch } from './createFakeFetch.js';
 export type {
   FakeOutcome,
   FakeWebApiOptions,
+  InjectOptions,
   RecordedRequest,
   RecordedResponse,
 } from './FakeWebApi.js';
 export { FakeWebApi } from './FakeWebApi.js';
 export type { FakeCredentials } from './fakeCredentials.js';
 export { FAKE_CREDENTIALS } from './fakeCredentials.js';
-export type { FakeFault } from './fakeFaults.js';
+export type { FakeFault, FaultTarget } from './fakeFaults.js';
