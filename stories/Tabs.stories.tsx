@@ -102,7 +102,8 @@ async function checkboxIn(frame: HTMLIFrameElement): Promise<HTMLInputElement> {
         frame.contentDocument?.querySelector<HTMLInputElement>('input[type=checkbox]') ?? null;
       expect(found).not.toBeNull();
     },
-    { timeout: 15_000 },
+    // Each frame loads a whole Storybook preview: on a busy machine's dev server, seconds.
+    { timeout: 30_000 },
   );
   return found as unknown as HTMLInputElement;
 }
