@@ -10,6 +10,11 @@ export const MAX_READS_PER_INTENT = 4;
 /** Tries of one read-back before the outcome is given up as unconfirmed. */
 const TRIES_PER_READ_BACK = 3;
 const MAX_RETRY_AFTER_MS = 10_000;
+/**
+ * Added to a toggle's send time plus timeout before it counts as unable to land: the request
+ * reached the server a little after it left.
+ */
+export const LANDING_MARGIN_MS = 500;
 
 /** What {@link reachCompleted} needs: the goal, the two requests and what is known. */
 export interface Convergence {
@@ -136,7 +141,8 @@ export async function reachCompleted(goal: Convergence): Promise<ActivityStatus>
     } catch (error) {
       if (!(error instanceof SuperOfficeError && error.outcomeUnknown)) throw error; // rule 6
       unknownOutcome = error;
-      inFlightUntil = sentAt + (goal.mayStillApplyMs ?? 0);
+      inFlightUntil =
+        goal.mayStillApplyMs === undefined ? 0 : sentAt + goal.mayStillApplyMs + LANDING_MARGIN_MS;
       basis = undefined;
     }
   }

@@ -2,6 +2,7 @@ import { parseActivityIdentifier } from '../client/activityIdentifier.js';
 import type { ActivityStatus } from '../client/activityStatus.js';
 import type { SuperOfficeClient } from '../client/createSuperOfficeClient.js';
 import type { SuperOfficeError } from '../client/errors/SuperOfficeError.js';
+import { LANDING_MARGIN_MS } from '../client/reachCompleted.js';
 import { ActivityLane, type ActivityState, type Want } from './ActivityLane.js';
 import { browserPlatform, type Platform } from './browser/platform.js';
 import type { TabMessage } from './browser/tabChannel.js';
@@ -92,7 +93,7 @@ export class ActivityLanes {
         const lane = this.lane(site, intent.activityIdentifier);
         lane.distrust();
         // Shown at once; read and converged once its last toggle can no longer land.
-        const notBefore = (intent.sentAt ?? 0) + client.timeout;
+        const notBefore = (intent.sentAt ?? 0) + client.timeout + LANDING_MARGIN_MS;
         void lane.want(intent.completed, { client, notBefore });
       });
     }
