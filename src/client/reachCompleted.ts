@@ -91,7 +91,8 @@ export async function reachCompleted(goal: Convergence): Promise<ActivityStatus>
       }
       // A read that says the id does not exist is an answer in itself.
       if (failure instanceof SuperOfficeApiError && failure.status === 404) throw failure;
-      throw unknownOutcome ?? failure ?? unconfirmed(goal.activityIdentifier); // rule 5
+      // Any other failed read leaves the status unknown, whatever the read's own status was.
+      throw unknownOutcome ?? unconfirmed(goal.activityIdentifier, failure); // rule 5
     } finally {
       goal.onChecking?.(false);
     }
@@ -166,9 +167,11 @@ function retryDelay(failure: unknown, attempt: number): number {
   return asked === undefined ? 250 * 3 ** (attempt - 1) : Math.min(asked, MAX_RETRY_AFTER_MS);
 }
 
-function unconfirmed(activityIdentifier: string): SuperOfficeError {
-  return new SuperOfficeError(`The status of ${activityIdentifier} could not be read back.`, {
+function unconfirmed(activityIdentifier: string, cause: unknown): SuperOfficeError {
+  const why = cause instanceof Error ? ` ${cause.message}` : '';
+  return new SuperOfficeError(`The status of ${activityIdentifier} could not be read.${why}`, {
     outcomeUnknown: true,
+    cause,
   });
 }
 

@@ -20,6 +20,8 @@ export const ACTIVITY_MUTATION_DEFAULTS = {
   gcTime: 0,
 } as const;
 
+const OBSERVERLESS_GC_MS = 250;
+
 /**
  * Runs a want already handed to its lane as a mutation in the cache, without an observer, so
  * `useIsMutating` and the mutation cache's callbacks see every click at no render cost.
@@ -33,6 +35,8 @@ export function runAsToggleMutation(
     .getMutationCache()
     .build<ActivityStatus, SuperOfficeError, { activityIdentifier: string }, unknown>(queryClient, {
       ...ACTIVITY_MUTATION_DEFAULTS,
+      // Without an observer, react-query checks a pending mutation every gcTime: not every tick.
+      gcTime: OBSERVERLESS_GC_MS,
       mutationKey: TOGGLE_ACTIVITY_MUTATION_KEY,
       mutationFn: () => settled,
     })

@@ -336,6 +336,43 @@ describe('rule 5: unknown outcomes are read back, never guessed', () => {
   });
 });
 
+describe('rule 5: a failed read leaves the outcome unconfirmed, whatever its status', () => {
+  it('says "could not be confirmed" when reads fail with a 500 after 3 toggles answered away from the intent', async () => {
+    const { fake, baseUrl } = await startFake({ activities: { [A1]: 'NotStarted' } });
+    fake.inject({ appliedTwice: true }, { times: 3 });
+    fake.inject({ status: 500, body: '<html>500</html>' }, { on: 'read', times: 3 });
+    const { user } = renderWithProviders(
+      <ActivityCompleteCheckbox activityIdentifier={A1} completed={false} />,
+      baseUrl,
+    );
+    await user.click(checkbox());
+    const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
+    await settled();
+    expect(fake.toggleRequestsFor(A1)).toHaveLength(3);
+    expect(alert.textContent).toBe(BUILT_IN_LABELS.en?.unconfirmed);
+  });
+
+  it('says "could not be confirmed" when the read before the next click fails with a 500', async () => {
+    const { fake, baseUrl } = await startFake({ activities: { [A1]: 'NotStarted' } });
+    fake.inject({ drop: 'after-apply' });
+    fake.inject({ status: 503, body: 'Service Unavailable' }, { on: 'read', times: 3 });
+    const { user } = renderWithProviders(
+      <ActivityCompleteCheckbox activityIdentifier={A1} completed={false} />,
+      baseUrl,
+    );
+    await user.click(checkbox());
+    await screen.findByRole('alert', {}, { timeout: 5000 });
+    await settled();
+    fake.inject({ status: 500, body: '<html>500</html>' }, { on: 'read', times: 3 });
+    await user.click(checkbox());
+    await waitFor(() => expect(checkbox().getAttribute('aria-busy')).toBeNull(), {
+      timeout: 5000,
+    });
+    expect(fake.toggleRequestsFor(A1)).toHaveLength(1);
+    expect(screen.getByRole('alert').textContent).toBe(BUILT_IN_LABELS.en?.unconfirmed);
+  });
+});
+
 describe('rule 6: a definite refusal is final', () => {
   it('rolls a 500 back, shows the server message as an alert, and calls onError once', async () => {
     const { fake, baseUrl } = await startFake({ activities: { [A1]: 'NotStarted' } });
