@@ -25,7 +25,10 @@ export function startFakeWebApiWorker(): Promise<SetupWorker> {
         const request = (frame.data as { request?: Request } | undefined)?.request;
         // Storybook's and Vite's own files come from this origin and pass through.
         if (request && new URL(request.url).origin === location.origin) return;
-        escaped.push(request ? `${request.method} ${request.url}` : String(frame.protocol));
+        const what = request ? `${request.method} ${request.url}` : String(frame.protocol);
+        escaped.push(what);
+        // test/storybook/noNetwork.test.mjs looks for this line.
+        console.error(`[stories] refused a request for the network: ${what}`);
         defaults.error();
       },
     });

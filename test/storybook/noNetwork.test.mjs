@@ -76,14 +76,25 @@ describe(`each story, loaded ${LOADS} times`, () => {
       const response = await request.response();
       if (!response?.fromServiceWorker()) attempts.push(`${where}: ${request.url()}`);
     });
-    // Refused by the fake (an unhandled request) or by Chromium (no such host). A request
-    // cut short by leaving the page (ERR_ABORTED) went nowhere.
+    // Refused by Chromium (no such host). Not counted here: a request cut short by leaving the
+    // page (ERR_ABORTED), and a connection the fake drops on purpose (ERR_FAILED); a request no
+    // fake answered is refused by the service worker, which says so on the console (below).
     context.on('requestfailed', (request) => {
-      if (!LOCAL.test(request.url()) && request.failure()?.errorText !== 'net::ERR_ABORTED') {
+      const error = request.failure()?.errorText;
+      if (
+        !LOCAL.test(request.url()) &&
+        error !== 'net::ERR_ABORTED' &&
+        error !== 'net::ERR_FAILED'
+      ) {
         attempts.push(`${where}: ${request.url()} (${request.failure()?.errorText})`);
       }
     });
     const page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.text().includes('refused a request for the network')) {
+        attempts.push(`${where}: ${message.text()}`);
+      }
+    });
     const open = async (story, load) => {
       // Leave the last story first (its requests end as a tab closing ends them), then remove
       // the fake's service worker, so this load starts it from nothing.
