@@ -38,6 +38,7 @@ export function sizeRows(sizes) {
       ratio(withKy.gzip, official.gzip),
       '≤ 0.3×',
       withKy.gzip <= 0.3 * official.gzip,
+      `with ky the main entry is ${kB(withKy.gzip)}; 0.3× the official client is ${kB(0.3 * official.gzip)}, so ${kB(withKy.gzip - 0.3 * official.gzip)} gzip to cut; ky is ${kB(withKy.gzip - own.gzip)} of that entry.`,
     ),
     row(
       '1 Size',
@@ -239,7 +240,8 @@ export function clientRows({ calls, durations }) {
       `${count(calls)} sequential toggles over loopback, median per call; the library's own layer: client vs ky alone (configured as the client configures it)`,
       us(ours),
       us(kyAlone),
-      ratio(ours, kyAlone),
+      // Three decimals: the target sits where two would round a miss onto it.
+      `${(ours / kyAlone).toFixed(3)}×`,
       '≤ 1.1×',
       ours / kyAlone <= 1.1,
       `the client adds ${us(ours - kyAlone)} per call over ky alone; meeting 1.1× means at most ${us(0.1 * kyAlone)}. Against a real WebAPI answering in 100 ms or more, either is well under 1% of a toggle.`,
@@ -286,7 +288,11 @@ export function scaleRows({ ours, plain }) {
       ratio(domGrowth, 1),
       '≤ 1.2×',
       domGrowth <= 1.2,
-      `a click costs ${ratio(domGrowth, 1)} as much with ${label(large)} mounted; plain inputs grow ${ratio(growth(plain, 'toDom'), 1)}. Whatever plain inputs also pay is React's own walk past the clicked row's ${count(large - 1)} siblings (rows in one parent); the rest is per-toggle work that grows with the mounted checkboxes. A virtualized or chunked list is the partner's cure for the first part.`,
+      `a click costs ${ratio(domGrowth, 1)} as much with ${label(large)} mounted; plain inputs grow ${ratio(growth(plain, 'toDom'), 1)}. ${
+        growth(plain, 'toDom') >= domGrowth
+          ? "The growth is no more than React alone shows: its walk past the clicked row's siblings (rows in one parent), which a virtualized or chunked list avoids, not work of the library."
+          : `Plain inputs show React's own walk past the clicked row's ${count(large - 1)} siblings (rows in one parent); the growth beyond it is per-toggle work that grows with the mounted checkboxes.`
+      }`,
     ),
     row(
       '8 Scale',
