@@ -74,6 +74,8 @@ export class ActivityLane {
   readonly #tabs: LaneTabs;
   /** When this tab last learnt the activity's status (a report, an answer, a read). */
   #knownAt = 0;
+  /** How many times the server has spoken to this tab about the activity. */
+  #testimonies = 0;
   /** What is shown is another tab's unsettled intent, not anything the server said. */
   #showingOtherTab = false;
   #remotePending: ReturnType<typeof setTimeout> | undefined;
@@ -195,7 +197,7 @@ export class ActivityLane {
   /** Carries out the intent, and every intent clicked meanwhile, from what was shown `before`. */
   async #carryOut(before: ActivityStatus | undefined): Promise<void> {
     const how = () => this.#want as Want;
-    let evidence: ActivityStatus | undefined;
+    const testimonies = this.#testimonies;
     try {
       // A resumed intent waits until its last toggle can no longer land (rule 13).
       await sleepUntil(how().notBefore);
@@ -217,10 +219,7 @@ export class ActivityLane {
             mayStillApplyMs: how().client.timeout,
             converge: how().converge,
             beforeRequest: () => this.#whenOnline(),
-            onEvidence: (stated) => {
-              evidence = stated;
-              this.#testify(stated);
-            },
+            onEvidence: (stated) => this.#testify(stated),
             onChecking: (checking) => {
               this.#update({ checking });
               this.#tell();
@@ -238,8 +237,10 @@ export class ActivityLane {
         return;
       }
       if (failure.outcomeUnknown) this.#stale = true; // rule 5
-      // Roll back to the server's last word: this run's, else what was shown before the click.
-      this.#settle(this.#heldIfNewer() ?? evidence ?? before, failure); // rules 5, 6
+      // Roll back to the server's last word: since the click (an answer, a mount's read-back),
+      // else what was shown before the click.
+      const spoke = this.#testimonies === testimonies ? undefined : this.#confirmed;
+      this.#settle(this.#heldIfNewer() ?? spoke ?? before, failure); // rules 5, 6
     }
   }
 
@@ -301,6 +302,7 @@ export class ActivityLane {
   }
 
   #testify(status: ActivityStatus): void {
+    this.#testimonies += 1;
     this.#knownAt = Date.now();
     this.#confirmed = status;
     this.#stale = false;

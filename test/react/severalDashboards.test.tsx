@@ -250,6 +250,35 @@ describe('rule 8: a stale cache never wins over fresher data', () => {
   });
 });
 
+describe("rule 6 after a read-back: a refusal rolls back to the server's last word", () => {
+  it("rolls back to what a mount's read-back said, not to the stale prop it replaced", async () => {
+    const { fake, baseUrl } = await startFake({ activities: { [A1]: 'NotStarted' } });
+    const queryClient = new QueryClient();
+    const user = userEvent.setup();
+    const row = (
+      <Widget baseUrl={baseUrl} queryClient={queryClient}>
+        <ActivityCompleteCheckbox activityIdentifier={A1} completed={false} />
+      </Widget>
+    );
+    const { rerender } = render(row);
+    await user.click(checkbox());
+    await settled();
+    rerender(<Widget baseUrl={baseUrl}>{null}</Widget>);
+    // The read-back lands while the toggle is on its way; then the toggle is refused.
+    fake.inject({ status: 500, delayMs: 300 });
+    fake.inject({ delayMs: 100 }, { on: 'read' });
+
+    // Back to cached list data that predates the click, and clicked before the read is back.
+    rerender(row);
+    await user.click(checkbox());
+    await screen.findByRole('alert');
+    await settled();
+
+    expect(fake.status(A1)).toBe('Completed');
+    expect(checkbox().checked).toBe(true);
+  });
+});
+
 describe('callbacks and logout', () => {
   it('calls useToggleActivity({ onError }) once for a failed burst of 3 clicks', async () => {
     const { fake, baseUrl } = await startFake({ activities: { [A1]: 'NotStarted' } });
