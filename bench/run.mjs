@@ -15,11 +15,13 @@ import {
   burstRows,
   clickRows,
   clientRows,
+  faultRows,
   memoryRows,
   mountRows,
   renderRows,
   scaleRows,
   sizeRows,
+  tabSyncRows,
 } from './lib/tableRows.mjs';
 import { measureClientOverhead } from './node/clientOverhead.mjs';
 import { measureSizes } from './size/measureSize.mjs';
@@ -27,9 +29,11 @@ import {
   runBursts,
   runClickAtScale,
   runClickToFeedback,
+  runFaults,
   runMemory,
   runMountCost,
   runRenderIsolation,
+  runTabSyncCost,
 } from './suites/browserSuites.mjs';
 
 const OUT_DIR = new URL('./.out/', import.meta.url);
@@ -68,6 +72,10 @@ try {
   raw.bursts = await runBursts(browser, pages);
   progress('8 click at scale (100 and 10,000 rows)');
   raw.scale = await runClickAtScale(browser, pages);
+  progress('9 faults: stale view, resend, drop');
+  raw.faults = await runFaults(browser, pages);
+  progress('10 tab sync on vs off');
+  raw.tabSync = await runTabSyncCost(browser, pages);
 } finally {
   await browser.close().catch(() => undefined);
   await server.close();
@@ -83,6 +91,8 @@ const rows = [
   ...burstRows(raw.bursts),
   ...clientRows(raw.client),
   ...scaleRows(raw.scale),
+  ...faultRows(raw.faults),
+  ...tabSyncRows(raw.tabSync),
 ];
 const table = markdownTable(rows);
 const machineLine = `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}; Node ${machine.node}; Chromium ${machine.chromium}; load average at the start ${loadAtStart}`;

@@ -1,6 +1,6 @@
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { SuperOfficeProvider } from '../../src/index.js';
+import { SuperOfficeProvider, type SuperOfficeProviderProps } from '../../src/index.js';
 import { FAKE_CREDENTIALS } from '../../src/testing/index.js';
 
 /** Loopback is allowed over plain http; the custom fetch never leaves the page anyway. */
@@ -10,6 +10,8 @@ export const BENCH_TOKEN = FAKE_CREDENTIALS.bearerTokens[0] ?? 'fake-bearer-toke
 export function BenchProviders(props: {
   queryClient: QueryClient;
   fetch: typeof globalThis.fetch;
+  /** Provider options a scenario varies (timeout, tab sync, persistence). */
+  options?: Partial<SuperOfficeProviderProps>;
   children: ReactNode;
 }) {
   return (
@@ -18,6 +20,7 @@ export function BenchProviders(props: {
         baseUrl={BENCH_BASE_URL}
         auth={{ scheme: 'Bearer', token: BENCH_TOKEN }}
         fetch={props.fetch}
+        {...props.options}
       >
         {props.children}
       </SuperOfficeProvider>

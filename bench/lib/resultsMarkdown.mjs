@@ -73,6 +73,18 @@ ${misses(rows)}
    time; production build); clicks spread over the list, one warm-up click per mount; click →
    DOM as in row 3, and click → settled with the fake at 0 ms. Ratio of the medians; the plain
    list's own ratio tells React's share of the growth.
+9. **Faults**: one checkbox showing open, one click (intent Completed), fake at 20 ms, provider
+   \`timeout\` 300 ms, fresh QueryClient each time: a stale view (\`fake.setStatus\` Completed
+   before the click), the browser's resend (\`inject({ appliedTwice: true })\` on the first
+   toggle) and a drop (\`inject({ drop: 'before-apply' })\`). Toggles and reads counted by the
+   fake from the click until settled (mount reads excluded); the server's end status against the
+   intent. The alternative is a plain optimistic \`useMutation\` over the same
+   \`client.toggleActivity\` that takes the answer as the truth and rolls back on error.
+10. **Tab sync**: two checkboxes on one page, one under the default provider (Web Locks,
+   BroadcastChannel, localStorage intents), one under \`syncTabs={false} persist={false}\` (another
+   site, so that they share no lane), fake at 0 ms, clicked alternately (2 warm-up clicks each);
+   click → settled as in row 8. Ratio of the medians; "within noise" when 1 lies between the
+   25th and 75th percentiles of the per-pair ratios.
 
 ## Raw figures
 
@@ -114,6 +126,12 @@ function summarize(raw) {
     click: perVariant(raw.click),
     mount: perVariant(raw.mount),
     memory: { ...memory, batches: batchResults.length },
+    tabSync: Object.fromEntries(
+      Object.entries(raw.tabSync).map(([variant, values]) => [
+        variant,
+        { samples: values.length, medianMs: round(median(values)) },
+      ]),
+    ),
     scale: Object.fromEntries(
       Object.entries(raw.scale).map(([variant, bySize]) => [variant, perVariant(bySize)]),
     ),

@@ -2,7 +2,7 @@
 // the figure they judge; a row that misses its target carries the note on what meeting it takes.
 import { readFileSync } from 'node:fs';
 import { count, kB, MB, ms, percent, plural, ratio, row } from './format.mjs';
-import { median } from './stats.mjs';
+import { median, percentile } from './stats.mjs';
 
 /** The own-code budget of `.size-limit.json` (its first entry), in bytes: one number, two uses. */
 export function ownCodeBudget() {
@@ -300,6 +300,53 @@ export function scaleRows({ ours, plain }) {
       figures(ours, 'toSettled'),
       `${figures(plain, 'toSettled')} (${ratio(growth(plain, 'toSettled'), 1)})`,
       ratio(growth(ours, 'toSettled'), 1),
+      '',
+      null,
+    ),
+  ];
+}
+
+const FAULT_LABELS = {
+  stale: 'stale view (server Completed, row shows open, one click)',
+  resend: "the browser's resend (first toggle applied twice)",
+  drop: 'connection dropped before apply (timeout 300 ms)',
+};
+
+export function faultRows(results) {
+  return results.ours.map((ours, index) => {
+    const theirs = results.optimistic[index];
+    const atIntent = (r) => r.server === r.intended;
+    const describe = (r) =>
+      `${plural(r.toggles, 'toggle', 'toggles')} + ${plural(r.reads, 'read', 'reads')}, server ends ${atIntent(r) ? 'at the intent' : `WRONG (${r.server})`}`;
+    return row(
+      '9 Faults',
+      `Toggles and reads per intent, ${FAULT_LABELS[ours.kind]}; vs plain optimistic useMutation over client.toggleActivity`,
+      describe(ours),
+      describe(theirs),
+      ratio(ours.toggles + ours.reads, theirs.toggles + theirs.reads),
+      'at the intent, ≤ 3 toggles, ≤ 4 reads',
+      atIntent(ours) && ours.toggles <= 3 && ours.reads <= 4,
+      `with a ${ours.kind === 'stale' ? 'stale view' : ours.kind}, the library sent ${plural(ours.toggles, 'toggle', 'toggles')} and ${plural(ours.reads, 'read', 'reads')} and the server ended at ${ours.server} for an intent of ${ours.intended}: convergence by reads is broken or unbounded.`,
+    );
+  });
+}
+
+export function tabSyncRows({ on, off }) {
+  const onMedian = median(on);
+  const offMedian = median(off);
+  // Clicks alternate, so each pair saw the same moment of the machine; the spread of the paired
+  // ratios is the noise the medians' ratio is judged against.
+  const paired = on.map((value, index) => value / off[index]);
+  const low = percentile(paired, 0.25);
+  const high = percentile(paired, 0.75);
+  const withinNoise = low <= 1 && high >= 1;
+  return [
+    row(
+      '10 Tabs',
+      `Click → settled (fake at 0 ms, next frame), median of ${on.length} alternating clicks: default provider (tab sync + persist) vs syncTabs={false} persist={false}`,
+      ms(onMedian),
+      ms(offMedian),
+      `${ratio(onMedian, offMedian)} (paired ratios p25–p75 ${low.toFixed(2)}–${high.toFixed(2)}×: ${withinNoise ? 'within noise' : 'beyond noise'})`,
       '',
       null,
     ),

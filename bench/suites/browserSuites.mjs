@@ -1,4 +1,4 @@
-// Rows 2–6 and 8: drive the scenarios of bench/browser in Chromium and return their raw figures.
+// Rows 2–6 and 8–10: drive the scenarios of bench/browser in Chromium and return their raw figures.
 import { openBenchPage } from '../lib/browser.mjs';
 import { heapByKind, perRow } from '../lib/heapSnapshot.mjs';
 
@@ -147,6 +147,34 @@ export async function runClickAtScale(
       ([counts, r, c]) => window.bench.clickAtScale(counts, r, c),
       [rowCounts, rounds, clicksPerRound],
     );
+  } finally {
+    await close();
+  }
+}
+
+/** Row 9: each fault for each variant, on a fresh world. */
+export async function runFaults(browser, url, { kinds = ['stale', 'resend', 'drop'] } = {}) {
+  const { page, close } = await openBenchPage(browser, url);
+  try {
+    const results = { ours: [], optimistic: [] };
+    for (const kind of kinds) {
+      for (const variant of Object.keys(results)) {
+        results[variant].push(
+          await page.evaluate(([name, k]) => window.bench.fault(name, k), [variant, kind]),
+        );
+      }
+    }
+    return results;
+  } finally {
+    await close();
+  }
+}
+
+/** Row 10. */
+export async function runTabSyncCost(browser, url, { clicks = 30 } = {}) {
+  const { page, close } = await openBenchPage(browser, url);
+  try {
+    return await page.evaluate((n) => window.bench.tabSyncCost(n), clicks);
   } finally {
     await close();
   }
