@@ -55,7 +55,10 @@ export type {
 export { useToggleActivity } from './react/useToggleActivity.js';
 
 // The UI.
-export type { ActivityCompleteCheckboxProps } from './checkbox/ActivityCompleteCheckbox.js';
+export type {
+  ActivityCheckboxPart,
+  ActivityCompleteCheckboxProps,
+} from './checkbox/ActivityCompleteCheckbox.js';
 export { ActivityCompleteCheckbox } from './checkbox/ActivityCompleteCheckbox.js';
 export type { ActivityCheckboxLabels } from './checkbox/messages.js';
 export { BUILT_IN_LABELS } from './checkbox/messages.js';

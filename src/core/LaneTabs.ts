@@ -60,6 +60,8 @@ export class LaneTabs {
   /** Resolves when the browser is online; `onQueued` hears when waiting starts and ends (rule 13). */
   async whenOnline(onQueued: (queued: boolean) => void): Promise<boolean> {
     const { connectivity } = this.#platform;
+    // A page being left sends nothing more, silently: the stored intent is the next load's.
+    if (connectivity.leaving()) return new Promise<never>(() => undefined);
     if (connectivity.online()) return false;
     onQueued(true);
     await connectivity.whenOnline();

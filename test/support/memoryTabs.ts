@@ -63,6 +63,7 @@ export function memoryBrowser() {
         },
         connectivity: {
           online: () => online,
+          leaving: () => false,
           whenOnline: () =>
             online ? Promise.resolve() : new Promise((resolve) => onlineWaiters.push(resolve)),
         },

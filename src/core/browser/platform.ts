@@ -27,6 +27,6 @@ export function isolatedPlatform(): Platform {
     locks: { tab: 'isolated', run: (_name, _wait, task) => task(), isAlive: async () => false },
     channel: { post: () => undefined, listen: () => () => undefined },
     intents: memoryIntentStore(),
-    connectivity: { online: () => true, whenOnline: async () => undefined },
+    connectivity: { online: () => true, leaving: () => false, whenOnline: async () => undefined },
   };
 }
