@@ -184,4 +184,58 @@ describe('reachCompleted', () => {
     await expect(settled).rejects.toThrow('stop');
     expect(io.toggles).toBe(1);
   });
+
+  it('tries one read-back exactly 3 times when every read fails, then rejects unconfirmed', async () => {
+    const io = server('NotStarted', { toggle: [dropped], read: Array(10).fill(dropped) });
+    const error = await reach(io, { known: 'NotStarted' }).catch((failure) => failure);
+    expect(io.reads).toBe(3);
+    expect(error).toMatchObject({ outcomeUnknown: true });
+  });
+
+  it(`never reads more than ${MAX_READS_PER_INTENT} times for one intent`, async () => {
+    // The first read-back finds nothing landed; the second (after the wait) fails throughout.
+    const io = server('NotStarted', { toggle: [dropped] });
+    let reads = 0;
+    io.read.mockImplementation(async () => {
+      reads += 1;
+      if (reads > 1) throw dropped();
+      return 'NotStarted';
+    });
+    await reach(io, { known: 'NotStarted', mayStillApplyMs: 1 }).catch(() => undefined);
+    expect(reads).toBe(MAX_READS_PER_INTENT);
+  });
+
+  it('reads back an answer of Unknown instead of trusting it', async () => {
+    const io = server('NotStarted');
+    io.toggle.mockImplementationOnce(async () => {
+      io.toggles += 1;
+      io.status = 'Completed';
+      return 'Unknown';
+    });
+    await expect(reach(io, { known: 'NotStarted' })).resolves.toBe('Completed');
+    expect([io.toggles, io.reads]).toEqual([1, 1]);
+  });
+
+  it('hands every answer and read to onEvidence, in order', async () => {
+    const evidence: string[] = [];
+    const onEvidence = (status: string) => evidence.push(status);
+    await reach(server('Completed'), { known: 'NotStarted', onEvidence });
+    expect(evidence).toEqual(['NotStarted', 'Completed']);
+
+    evidence.length = 0;
+    const dropping = server('Completed', { toggle: [dropped] });
+    await reach(dropping, { known: 'NotStarted', onEvidence });
+    expect(evidence).toEqual(['Completed']); // the read, since the toggle had no answer
+  });
+
+  it('retries a read answered 500 or 429, but not one refused with 403', async () => {
+    const failing = (status: number) => () => new SuperOfficeApiError('no', { status });
+    const retried = server('NotStarted', { read: [failing(500), failing(429)] });
+    await expect(reach(retried, {})).resolves.toBe('Completed');
+    expect(retried.reads).toBe(3);
+
+    const refused = server('NotStarted', { read: [failing(403)] });
+    await expect(reach(refused, {})).rejects.toMatchObject({ outcomeUnknown: true });
+    expect(refused.reads).toBe(1);
+  });
 });
