@@ -1,20 +1,17 @@
 // Turns each suite's raw figures into lines of the one results table. Targets live here, beside
 // the figure they judge; a row that misses its target carries the note on what meeting it takes.
-import { readFileSync } from 'node:fs';
 import { count, kB, MB, ms, percent, plural, ratio, row } from './format.mjs';
 import { median, percentile } from './stats.mjs';
 
-/** The own-code budget of `.size-limit.json` (its first entry), in bytes: one number, two uses. */
-export function ownCodeBudget() {
-  const [own] = JSON.parse(
-    readFileSync(new URL('../../.size-limit.json', import.meta.url), 'utf8'),
-  );
-  return Number.parseFloat(own.limit) * 1000;
-}
+/**
+ * Issue 14's target for the main entry's own code, in bytes. `.size-limit.json` holds a budget
+ * at today's size so that it cannot grow unseen; the target is what the row judges.
+ */
+const OWN_CODE_TARGET = 6_800;
 
 export function sizeRows(sizes) {
   const { own, withKy, official, radix, aria } = sizes;
-  const budget = ownCodeBudget();
+  const budget = OWN_CODE_TARGET;
   const both = (size) => `${kB(size.gzip)} (${kB(size.brotli)} br)`;
   return [
     row(
