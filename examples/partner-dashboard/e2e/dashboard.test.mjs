@@ -15,7 +15,14 @@ import {
 } from '../fake-backend/startFakeBackend.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SCREENSHOT = fileURLToPath(new URL('../screenshot.png', import.meta.url));
+// The committed screenshot changes only on request (RECORD_SCREENSHOT=1): a test run must leave
+// the working tree as it was.
+const SCREENSHOT = fileURLToPath(
+  new URL(
+    process.env.RECORD_SCREENSHOT ? '../screenshot.png' : '../dist/screenshot.png',
+    import.meta.url,
+  ),
+);
 
 describe('the partner dashboard', () => {
   let backend;
