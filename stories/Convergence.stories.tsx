@@ -1,15 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import type { ReactNode } from 'react';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
-import { ActivityCompleteCheckbox, SuperOfficeProvider } from '../src/index.js';
+import { ActivityCompleteCheckbox } from '../src/index.js';
 import { settled, statusOf, wrapperOf } from './support/assertions.js';
 import { CompleteSelectedList, SELECTION } from './support/CompleteSelectedList.js';
 import { checkboxArgTypes } from './support/checkboxArgTypes.js';
 import { playContext } from './support/playContext.js';
 import { RequestCounter } from './support/RequestCounter.js';
 import { ServerStatus } from './support/ServerStatus.js';
-import { useStoryWebApi } from './support/StoryWebApiContext.js';
-import { DEMO_AUTH } from './support/withSuperOffice.js';
+import { WithRequestTimeout } from './support/WithRequestTimeout.js';
 
 const ID = 'appointment_id=42';
 // Short, so that the wait until an unknown toggle can no longer land (its send time plus the
@@ -97,23 +95,10 @@ export const BrowserResentTheToggle: Story = {
   },
 };
 
-/** The checkbox under a provider with a short request timeout (see TIMEOUT_MS). */
-function ShortTimeout({ children, language }: { children: ReactNode; language?: string }) {
-  const { baseUrl } = useStoryWebApi();
-  return (
-    <SuperOfficeProvider
-      baseUrl={baseUrl}
-      auth={DEMO_AUTH}
-      language={language}
-      timeout={TIMEOUT_MS}
-    >
-      {children}
-    </SuperOfficeProvider>
-  );
-}
-
 const renderWithShortTimeout: Story['render'] = (args, { globals }) => (
-  <ShortTimeout language={globals.language}>{meta.render(args)}</ShortTimeout>
+  <WithRequestTimeout ms={TIMEOUT_MS} language={globals.language}>
+    {meta.render(args)}
+  </WithRequestTimeout>
 );
 
 /** Reading back and waiting out the lost toggle take up to a few timeouts. */
