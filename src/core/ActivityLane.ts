@@ -112,6 +112,7 @@ export class ActivityLane {
     // Another tab's intent is no basis: only what the server said is (rule 12).
     const shownBefore = this.#showingOtherTab ? this.#confirmed : this.#state.status;
     this.#showingOtherTab = false;
+    clearTimeout(this.#remotePending); // this tab's own run shows what is pending now
     this.#intent = completed; // rule 3
     this.#want = how;
     this.#update({
