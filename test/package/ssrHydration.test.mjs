@@ -7,8 +7,8 @@ import { extname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { build } from 'vite';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
+import { buildPage } from './support/buildPage.mjs';
 import { installPackedLibrary } from './support/installPackedLibrary.mjs';
 
 const ROWS = [
@@ -46,7 +46,7 @@ for (const react of [19, 18]) {
       };
       const { renderDashboard } = await import(pathToFileURL(join(ssr, 'render.mjs')).href);
       serverHtml = renderDashboard(props);
-      site = await serve(await buildClient(ssr), page(serverHtml, props));
+      site = await serve(await buildPage(ssr, 'hydrate'), page(serverHtml, props));
       browser = await chromium.launch(chromiumLaunchOptions());
     });
 
@@ -112,29 +112,6 @@ async function importFrom(dir, specifier) {
   );
   const entry = manifest.exports[['.', ...subpath].join('/')].default;
   return import(pathToFileURL(join(dir, 'node_modules', name, entry)).href);
-}
-
-/** Bundles hydrate.mjs with React's development build, whose warnings the test listens for. */
-async function buildClient(root) {
-  const outDir = join(root, 'dist');
-  await build({
-    root,
-    configFile: false,
-    // Not 'warn': react-query's own 'use client' directives are noise in an app bundle.
-    logLevel: 'error',
-    mode: 'development',
-    define: { 'process.env.NODE_ENV': JSON.stringify('development') },
-    build: {
-      outDir,
-      emptyOutDir: true,
-      minify: false,
-      rolldownOptions: {
-        input: join(root, 'hydrate.mjs'),
-        output: { entryFileNames: 'hydrate.js', format: 'es' },
-      },
-    },
-  });
-  return outDir;
 }
 
 function page(rootHtml, props) {

@@ -5,8 +5,8 @@ import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { build } from 'vite';
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
+import { buildPage } from '../../package/support/buildPage.mjs';
 import { installPackedLibrary } from '../../package/support/installPackedLibrary.mjs';
 import { startSite } from './e2eSite.mjs';
 
@@ -91,24 +91,4 @@ export async function importFrom(dir, specifier) {
   return import(pathToFileURL(join(modules, entry)).href);
 }
 
-/** Bundles `root`'s main.mjs with Vite (development React) into `root`/dist; returns that folder. */
-export async function buildPage(root) {
-  const outDir = join(root, 'dist');
-  await build({
-    root,
-    configFile: false,
-    logLevel: 'error',
-    mode: 'development',
-    define: { 'process.env.NODE_ENV': JSON.stringify('development') },
-    build: {
-      outDir,
-      emptyOutDir: true,
-      minify: false,
-      rolldownOptions: {
-        input: join(root, 'main.mjs'),
-        output: { entryFileNames: 'main.js', format: 'es' },
-      },
-    },
-  });
-  return outDir;
-}
+export { buildPage };
