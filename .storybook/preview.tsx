@@ -4,6 +4,7 @@ import {
   failOnEscapedRequests,
   startFakeWebApiWorker,
 } from '../stories/support/fakeWebApiWorker.js';
+import { followConnectionGlobal } from '../stories/support/storyConnection.js';
 import {
   applyToolbar,
   cleanUpStoryWebApi,
@@ -21,6 +22,7 @@ const preview: Preview = {
   // The fake WebAPI is up before any story renders: a story's first click never finds the
   // real network.
   beforeAll: async () => {
+    followConnectionGlobal();
     await startFakeWebApiWorker();
   },
   loaders: [loadStoryWebApi],
@@ -82,6 +84,19 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    connection: {
+      description:
+        'Online, or offline: the library sees the browser offline (navigator.onLine, the offline event) and every request to the fake WebAPI fails as a network error',
+      toolbar: {
+        title: 'Connection',
+        icon: 'transfer',
+        items: [
+          { value: 'online', title: 'Online' },
+          { value: 'offline', title: 'Offline' },
+        ],
+        dynamicTitle: true,
+      },
+    },
     theme: {
       description: 'Light or dark page (data-theme), which the optional stylesheet follows',
       toolbar: {
@@ -111,6 +126,7 @@ const preview: Preview = {
     language: 'en',
     latency: '0',
     failureRate: '0',
+    connection: 'online',
     theme: 'light',
     stylesheet: 'on',
   },

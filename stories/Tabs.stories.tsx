@@ -1,13 +1,21 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { type ReactNode, useEffect, useState } from 'react';
+import { useGlobals } from 'storybook/preview-api';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { ActivityCompleteCheckbox, SuperOfficeProvider } from '../src/index.js';
 import { settled, statusOf, wrapperOf } from './support/assertions.js';
+import { ConnectionSwitch } from './support/ConnectionSwitch.js';
 import { playContext } from './support/playContext.js';
 import { RequestCounter } from './support/RequestCounter.js';
 import { ServerStatus } from './support/ServerStatus.js';
 import { useStoryWebApi } from './support/StoryWebApiContext.js';
 import { fakeOfHostPage, fetchFrom, lendFakeToFrames } from './support/sharedTabsFake.js';
+import {
+  CONNECTION_GLOBAL,
+  type ConnectionGlobal,
+  refusedWhileOffline,
+} from './support/storyConnection.js';
+import { storyWebApi } from './support/storyWebApi.js';
 import { DEMO_AUTH } from './support/withSuperOffice.js';
 
 const ID = 'appointment_id=42';
@@ -154,35 +162,10 @@ export const TwoTabsSideBySide: Story = {
   },
 };
 
-/**
- * Makes the library see the browser offline, then online again. `navigator.onLine` is the
- * browser's to say; a story cannot switch the network off, so this shadows the property on
- * `navigator` and sends the `offline`/`online` events the browser would.
- */
-function useSimulatedOffline(): [boolean, (offline: boolean) => void] {
-  const [offline, setOffline] = useState(false);
-  useEffect(() => {
-    if (!offline) return;
-    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
-    window.dispatchEvent(new Event('offline'));
-    return () => {
-      // Back to the browser's own getter on Navigator.prototype.
-      delete (navigator as { onLine?: boolean }).onLine;
-      window.dispatchEvent(new Event('online'));
-    };
-  }, [offline]);
-  return [offline, setOffline];
-}
-
-function OfflineToolbar() {
-  const [offline, setOffline] = useSimulatedOffline();
+function OfflineClicks({ onSwitch }: { onSwitch: (connection: ConnectionGlobal) => void }) {
   return (
     <div style={{ display: 'grid', gap: 12, maxWidth: 520 }}>
-      <div role="toolbar" aria-label="Connection" style={{ display: 'flex', gap: 12 }}>
-        <button type="button" aria-pressed={offline} onClick={() => setOffline(!offline)}>
-          {offline ? 'Back online' : 'Go offline'}
-        </button>
-      </div>
+      <ConnectionSwitch onSwitch={onSwitch} />
       <ActivityCompleteCheckbox activityIdentifier={ID} completed={false} />
       <small>
         <ServerStatus activityIdentifier={ID} />
@@ -197,32 +180,56 @@ function OfflineToolbar() {
  * the connection is back, and nothing is sent. Back online, the intent is read and converged:
  * three offline clicks cost one toggle.
  *
- * A play function cannot take the browser offline (no DevTools from inside the page), so "Go
- * offline" shadows `navigator.onLine` and fires the `offline` event; the real network stays up.
- * The Playwright tests use `context.setOffline(true)` for the real thing.
+ * The Offline button is the toolbar's Connection switch (it sets the same global), here so the
+ * play function can click it. A page cannot take its own network down, so offline means the
+ * library sees `navigator.onLine === false` and the `offline` event, and every request to the
+ * fake fails as a network error; the Playwright tests use `context.setOffline(true)` for the
+ * real thing.
  */
 export const OfflineClicksWait: Story = {
-  render: () => <OfflineToolbar />,
+  render: () => {
+    const [, updateGlobals] = useGlobals();
+    return (
+      <OfflineClicks
+        onSwitch={(connection) => updateGlobals({ [CONNECTION_GLOBAL]: connection })}
+      />
+    );
+  },
   play: async (context) => {
     const { canvas, text, fake } = playContext(context);
+    const { baseUrl } = storyWebApi(context);
     const checkbox = canvas.getByRole('checkbox', { name: text.completed });
-    await userEvent.click(canvas.getByRole('button', { name: 'Go offline' }));
+    const counter = canvas.getByTestId('request-counter');
+    const offline = canvas.getByRole('button', { name: 'Offline' });
+    await expect(offline).toHaveAttribute('aria-pressed', 'false');
+
+    await userEvent.click(offline);
     await waitFor(() => expect(navigator.onLine).toBe(false));
+    await expect(offline).toHaveAttribute('aria-pressed', 'true');
+    // The fake is out of reach too: a request fails as `fetch` fails offline, and is counted.
+    await expect(fetch(`${baseUrl}/v1/Appointment/42`)).rejects.toThrow(TypeError);
+    await waitFor(() => expect(counter).toHaveAttribute('data-refused-offline', '1'));
 
     for (let click = 1; click <= 3; click += 1) await userEvent.click(checkbox);
     await expect(checkbox).toBeChecked();
     await waitFor(() => expect(checkbox).toHaveAttribute('data-queued'));
     await expect(wrapperOf(checkbox)).toHaveAttribute('data-queued');
     await expect(statusOf(checkbox)).toHaveTextContent(text.queued);
+    // The library sent nothing: no request failed offline but the play function's own.
+    await expect(refusedWhileOffline(fake)).toHaveLength(1);
     await expect(fake.requests).toHaveLength(0);
 
-    await userEvent.click(canvas.getByRole('button', { name: 'Back online' }));
+    await userEvent.click(offline);
+    await waitFor(() => expect(navigator.onLine).toBe(true));
+    await expect(offline).toHaveAttribute('aria-pressed', 'false');
     await waitFor(() => expect(checkbox).not.toHaveAttribute('data-queued'));
     await settled(checkbox);
     await expect(checkbox).toBeChecked();
     await expect(fake.status(ID)).toBe('Completed');
     await expect(fake.toggleRequestsFor(ID)).toHaveLength(1);
     await expect(fake.readCount(ID)).toBeLessThanOrEqual(1);
+    await expect(refusedWhileOffline(fake)).toHaveLength(1);
+    await expect(counter).toHaveAttribute('data-requests', String(fake.requests.length));
     await expect(canvas.queryByRole('alert')).toBeNull();
   },
 };

@@ -1,7 +1,8 @@
-import type { HttpHandler } from 'msw';
+import { type HttpHandler, HttpResponse, http } from 'msw';
 import { type SetupWorker, setupWorker } from 'msw/browser';
 import type { FakeWebApi } from '../../src/testing/index.js';
 import { createFakeWebApiHandlers } from '../../src/testing/msw.js';
+import { refuseIfOffline } from './storyConnection.js';
 
 let started: Promise<SetupWorker> | undefined;
 // One fake per story, each behind its own base URL, so stories side by side on a docs page
@@ -39,15 +40,29 @@ export function startFakeWebApiWorker(): Promise<SetupWorker> {
 
 /**
  * Answers the WebAPI under `baseUrl` with `fake` from now on (a later fake for the same base URL,
- * e.g. the story rendered again, takes over).
+ * e.g. the story remounted, takes over). While the stories' connection is offline, every request
+ * under `baseUrl` fails as a network error instead, and is recorded (`refusedWhileOffline`).
  *
  * @example
  * await mountFakeWebApi(fake, 'https://demo.superoffice.test/story/api');
  */
 export async function mountFakeWebApi(fake: FakeWebApi, baseUrl: string): Promise<void> {
   const instance = await startFakeWebApiWorker();
-  mounted.set(baseUrl, createFakeWebApiHandlers(fake, { baseUrl }));
+  mounted.set(baseUrl, [
+    offlineHandler(fake, baseUrl),
+    ...createFakeWebApiHandlers(fake, { baseUrl }),
+  ]);
   instance.resetHandlers(...[...mounted.values()].flat());
+}
+
+// Offline, `fetch` fails before any server sees the request: so does this, ahead of the fake.
+function offlineHandler(fake: FakeWebApi, baseUrl: string): HttpHandler {
+  const prefix = `${baseUrl.toLowerCase()}/`;
+  return http.all(
+    ({ request }) => request.url.toLowerCase().startsWith(prefix),
+    // Online, nothing: the fake's own handlers answer.
+    ({ request }) => (refuseIfOffline(fake, request.url) ? HttpResponse.error() : undefined),
+  );
 }
 
 /**

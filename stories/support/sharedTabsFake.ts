@@ -1,4 +1,5 @@
 import type { FakeWebApi } from '../../src/testing/index.js';
+import { refuseIfOffline } from './storyConnection.js';
 
 // Where a page leaves its fake for the same-origin frames it holds (each frame runs its own copy
 // of the library, as a separate tab would, but they should talk to one SuperOffice).
@@ -32,14 +33,17 @@ export function fakeOfHostPage(): FakeWebApi | undefined {
 
 /**
  * A `fetch` answered by a fake that lives in another frame. The answer is copied into this
- * frame's own `Response`, so the client's checks see a local object.
+ * frame's own `Response`, so the client's checks see a local object. Offline (this frame follows
+ * its page), it fails as a network error, as the page's own requests do.
  *
  * @example
  * <SuperOfficeProvider fetch={fetchFrom(fake)} … />
  */
 export function fetchFrom(fake: FakeWebApi): typeof globalThis.fetch {
   return async (input, init) => {
-    const outcome = await fake.handle(new Request(input, init));
+    const request = new Request(input, init);
+    if (refuseIfOffline(fake, request.url)) throw new TypeError('Failed to fetch');
+    const outcome = await fake.handle(request);
     if ('dropped' in outcome) throw new TypeError('Failed to fetch');
     const body = outcome.status === 204 ? null : await outcome.text();
     return new Response(body, {

@@ -3,6 +3,7 @@ import { QueryClient } from '@tanstack/react-query';
 import type { FakeFault } from '../../src/testing/index.js';
 import { FakeWebApi, type FakeWebApiOptions } from '../../src/testing/index.js';
 import { mountFakeWebApi } from './fakeWebApiWorker.js';
+import { CONNECTION_GLOBAL, setOffline } from './storyConnection.js';
 
 /**
  * What a story needs from the outside world: its own fake SuperOffice (seeded from
@@ -31,16 +32,23 @@ type FakeFaultTarget = NonNullable<Parameters<FakeWebApi['inject']>[1]>;
 
 const LOADED_KEY = 'storyWebApi';
 
+// Storybook renders a story again, in place, when a global or an arg changes (e.g. the toolbar
+// goes offline): the story keeps its fake and QueryClient, or a click queued offline would meet a
+// new server. A remount or another story brings a new abort signal, and a new fake.
+const byRender = new WeakMap<AbortSignal, StoryWebApi>();
+
 /**
- * Storybook loader: a new fake WebAPI and QueryClient for every story render (Storybook renders
- * again when args or globals change). The fake starts with no latency and no random failures
- * unless the story pins them, so play functions are deterministic; {@link applyToolbar} adds
- * the toolbar's afterwards.
+ * Storybook loader: a new fake WebAPI and QueryClient for every story mounted, kept while it
+ * renders again. The fake starts with no latency and no random failures unless the story pins
+ * them, and a story with a play function starts online, so play functions are deterministic;
+ * {@link applyToolbar} applies the toolbar afterwards.
  *
  * @example
  * const preview: Preview = { loaders: [loadStoryWebApi] };
  */
 export async function loadStoryWebApi(context: StoryContext): Promise<Record<string, unknown>> {
+  const kept = byRender.get(context.abortSignal);
+  if (kept) return { [LOADED_KEY]: kept };
   const { faults = [], ...options }: FakeWebApiParameters = context.parameters.fakeWebApi ?? {};
   const fake = new FakeWebApi(options);
   for (const { fault, ...target } of faults) fake.inject(fault, target);
@@ -49,6 +57,8 @@ export async function loadStoryWebApi(context: StoryContext): Promise<Record<str
   await mountFakeWebApi(fake, baseUrl);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const storyWebApi: StoryWebApi = { fake, baseUrl, queryClient };
+  byRender.set(context.abortSignal, storyWebApi);
+  if (context.viewMode === 'story' && context.playFunction) setOffline(false);
   return { [LOADED_KEY]: storyWebApi };
 }
 
@@ -81,12 +91,14 @@ export function storyWebApi(context: Pick<StoryContext, 'loaded'>): StoryWebApi 
 }
 
 /**
- * Storybook afterEach: once the play function is done, the fake takes the toolbar's latency and
- * failure rate (unless the story pins its own), for the clicks of the person exploring.
+ * Storybook afterEach (after every render): once the play function is done, the fake takes the
+ * toolbar's latency and failure rate (unless the story pins its own), and the page the toolbar's
+ * connection, for the clicks of the person exploring.
  */
 export function applyToolbar(context: Pick<StoryContext, 'globals' | 'parameters' | 'loaded'>) {
   const { fake } = storyWebApi(context);
   const pinned: FakeWebApiParameters = context.parameters.fakeWebApi ?? {};
   fake.setLatency(pinned.latencyMs ?? Number(context.globals.latency ?? 0));
   fake.setFailureRate(pinned.failureRate ?? Number(context.globals.failureRate ?? 0));
+  setOffline(context.globals[CONNECTION_GLOBAL] === 'offline');
 }

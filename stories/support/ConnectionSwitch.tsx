@@ -1,0 +1,32 @@
+import { useSyncExternalStore } from 'react';
+import { type ConnectionGlobal, isOffline, subscribeConnection } from './storyConnection.js';
+
+/**
+ * The toolbar's Connection switch, inside a story so a play function can click it: "Offline",
+ * pressed while the page is offline. It sets the same `connection` global as the toolbar (pass
+ * `useGlobals`' `updateGlobals`), so the toolbar follows.
+ *
+ * @example
+ * render: () => {
+ *   const [, updateGlobals] = useGlobals();
+ *   return <ConnectionSwitch onSwitch={(connection) => updateGlobals({ connection })} />;
+ * }
+ */
+export function ConnectionSwitch({
+  onSwitch,
+}: {
+  onSwitch: (connection: ConnectionGlobal) => void;
+}) {
+  const offline = useSyncExternalStore(subscribeConnection, isOffline);
+  return (
+    <div role="toolbar" aria-label="Connection" style={{ display: 'flex', gap: 12 }}>
+      <button
+        type="button"
+        aria-pressed={offline}
+        onClick={() => onSwitch(offline ? 'online' : 'offline')}
+      >
+        Offline
+      </button>
+    </div>
+  );
+}
