@@ -1,10 +1,10 @@
 import type { Preview } from '@storybook/react-vite';
 import { configure } from 'storybook/test';
+import { followConnectionGlobal } from '../stories/support/connectionGlobal.js';
 import {
   failOnEscapedRequests,
   startFakeWebApiWorker,
 } from '../stories/support/fakeWebApiWorker.js';
-import { followConnectionGlobal } from '../stories/support/storyConnection.js';
 import {
   applyToolbar,
   cleanUpStoryWebApi,
@@ -85,8 +85,7 @@ const preview: Preview = {
       },
     },
     connection: {
-      description:
-        'Online, or offline: the library sees the browser offline (navigator.onLine, the offline event) and every request to the fake WebAPI fails as a network error',
+      description: 'Online, or offline: navigator.onLine false and the fake WebAPI out of reach',
       toolbar: {
         title: 'Connection',
         icon: 'transfer',

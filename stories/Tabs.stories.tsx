@@ -1,20 +1,16 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { type ReactNode, useEffect, useState } from 'react';
-import { useGlobals } from 'storybook/preview-api';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { ActivityCompleteCheckbox, SuperOfficeProvider } from '../src/index.js';
 import { settled, statusOf, wrapperOf } from './support/assertions.js';
 import { ConnectionSwitch } from './support/ConnectionSwitch.js';
+import { type ConnectionGlobal, useSwitchConnection } from './support/connectionGlobal.js';
 import { playContext } from './support/playContext.js';
 import { RequestCounter } from './support/RequestCounter.js';
 import { ServerStatus } from './support/ServerStatus.js';
 import { useStoryWebApi } from './support/StoryWebApiContext.js';
 import { fakeOfHostPage, fetchFrom, lendFakeToFrames } from './support/sharedTabsFake.js';
-import {
-  CONNECTION_GLOBAL,
-  type ConnectionGlobal,
-  refusedWhileOffline,
-} from './support/storyConnection.js';
+import { refusedWhileOffline } from './support/storyConnection.js';
 import { storyWebApi } from './support/storyWebApi.js';
 import { DEMO_AUTH } from './support/withSuperOffice.js';
 
@@ -81,7 +77,7 @@ function servedByStorybook(): boolean {
   return location.pathname.endsWith('/iframe.html');
 }
 
-function TwoTabs() {
+function TwoTabs({ onSwitch }: { onSwitch: (connection: ConnectionGlobal) => void }) {
   const { fake } = useStoryWebApi();
   useEffect(() => lendFakeToFrames(fake), [fake]);
   const frame = {
@@ -92,6 +88,7 @@ function TwoTabs() {
   };
   return (
     <div style={{ display: 'grid', gap: 12 }}>
+      <ConnectionSwitch onSwitch={onSwitch} />
       <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 16 }}>
         {servedByStorybook() ? (
           <>
@@ -128,13 +125,18 @@ async function checkboxIn(frame: HTMLIFrameElement): Promise<HTMLInputElement> {
 /**
  * Two tabs side by side: two frames of the One tab story, so they share BroadcastChannel, Web
  * Locks and localStorage as two tabs of one browser do, and one fake SuperOffice (this page's).
- * A click in one shows in the other at once, pending included, and costs one toggle.
+ * A click in one shows in the other at once, pending included, and costs one toggle. Offline
+ * (here or in the toolbar), both tabs are offline, as in one browser: clicks in one show queued
+ * in both, and go out once when the connection is back.
  *
  * Storybook serves the frames (`iframe.html`); under Vitest there is no Storybook server, so the
  * story says so and its play function checks nothing there (the Playwright tests cover tabs).
  */
 export const TwoTabsSideBySide: Story = {
-  render: () => <TwoTabs />,
+  // Each tab is a whole page (the One tab story, checked on its own): page-level rules such as
+  // "one main landmark" do not apply to it as a part of this page.
+  parameters: { a11y: { context: { exclude: ['iframe'] } } },
+  render: () => <TwoTabs onSwitch={useSwitchConnection()} />,
   play: async (context) => {
     const { canvas, fake } = playContext(context);
     if (!servedByStorybook()) return;
@@ -159,8 +161,33 @@ export const TwoTabsSideBySide: Story = {
     await settled(right);
     await expect(fake.toggleRequestsFor(ID)).toHaveLength(2);
     await expect(fake.status(ID)).toBe('NotStarted');
+
+    const offline = canvas.getByRole('button', { name: 'Offline' });
+    await userEvent.click(offline);
+    await waitFor(() => expect(onLineIn(left)).toBe(false));
+    await expect(onLineIn(right)).toBe(false);
+    for (let click = 1; click <= 3; click += 1) left.click();
+    await waitFor(() => expect(right).toBeChecked(), { timeout: 1000 });
+    await waitFor(() => expect(right).toHaveAttribute('data-queued'), { timeout: 1000 });
+    await expect(left).toHaveAttribute('data-queued');
+    await expect(refusedWhileOffline(fake)).toHaveLength(0);
+    await expect(fake.toggleRequestsFor(ID)).toHaveLength(2);
+
+    await userEvent.click(offline);
+    await waitFor(() => expect(onLineIn(right)).toBe(true));
+    await waitFor(() => expect(left).not.toHaveAttribute('data-queued'));
+    await settled(left);
+    await settled(right);
+    await expect(fake.status(ID)).toBe('Completed');
+    await expect(fake.toggleRequestsFor(ID)).toHaveLength(3);
+    await expect(refusedWhileOffline(fake)).toHaveLength(0);
   },
 };
+
+/** What the browser says inside the tab (frame) holding `element`. */
+function onLineIn(element: Element): boolean | undefined {
+  return element.ownerDocument.defaultView?.navigator.onLine;
+}
 
 function OfflineClicks({ onSwitch }: { onSwitch: (connection: ConnectionGlobal) => void }) {
   return (
@@ -187,14 +214,7 @@ function OfflineClicks({ onSwitch }: { onSwitch: (connection: ConnectionGlobal) 
  * real thing.
  */
 export const OfflineClicksWait: Story = {
-  render: () => {
-    const [, updateGlobals] = useGlobals();
-    return (
-      <OfflineClicks
-        onSwitch={(connection) => updateGlobals({ [CONNECTION_GLOBAL]: connection })}
-      />
-    );
-  },
+  render: () => <OfflineClicks onSwitch={useSwitchConnection()} />,
   play: async (context) => {
     const { canvas, text, fake } = playContext(context);
     const { baseUrl } = storyWebApi(context);

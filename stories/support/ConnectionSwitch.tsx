@@ -1,16 +1,14 @@
 import { useSyncExternalStore } from 'react';
-import { type ConnectionGlobal, isOffline, subscribeConnection } from './storyConnection.js';
+import type { ConnectionGlobal } from './connectionGlobal.js';
+import { isOffline, subscribeConnection } from './storyConnection.js';
 
 /**
  * The toolbar's Connection switch, inside a story so a play function can click it: "Offline",
- * pressed while the page is offline. It sets the same `connection` global as the toolbar (pass
- * `useGlobals`' `updateGlobals`), so the toolbar follows.
+ * pressed while the page is offline. It sets the same `connection` global as the toolbar
+ * (`useSwitchConnection`), so the toolbar follows.
  *
  * @example
- * render: () => {
- *   const [, updateGlobals] = useGlobals();
- *   return <ConnectionSwitch onSwitch={(connection) => updateGlobals({ connection })} />;
- * }
+ * render: () => <ConnectionSwitch onSwitch={useSwitchConnection()} />
  */
 export function ConnectionSwitch({
   onSwitch,

@@ -1,9 +1,7 @@
-import { UPDATE_GLOBALS } from 'storybook/internal/core-events';
-import { addons } from 'storybook/preview-api';
 import type { FakeWebApi } from '../../src/testing/index.js';
 
 /**
- * The stories' connection, set by the toolbar's Connection switch (the `connection` global).
+ * The stories' connection, which the toolbar's Connection switch sets (connectionGlobal.ts).
  *
  * Offline, the library sees the browser offline (`navigator.onLine` is false and `offline` has
  * fired) and the fake WebAPI fails every request as a network error, as `fetch` does offline;
@@ -13,10 +11,6 @@ import type { FakeWebApi } from '../../src/testing/index.js';
  *
  * Frames of this page held by a story (Tabs → Two tabs) follow it: one browser, one connection.
  */
-
-/** The toolbar's global and its values. */
-export const CONNECTION_GLOBAL = 'connection';
-export type ConnectionGlobal = 'online' | 'offline';
 
 /** What a page shares with the same-origin frames it holds. */
 interface PageConnection {
@@ -32,7 +26,6 @@ type WithConnection = Window & { [KEY]?: PageConnection };
 let offline = Object.hasOwn(navigator, 'onLine');
 const refused = new WeakMap<FakeWebApi, string[]>();
 const listeners = new Set<() => void>();
-const followedChannels = new WeakSet<object>();
 
 /** The connection of the page holding this frame, if a story holds it (and it may be reached). */
 function hostConnection(): PageConnection | undefined {
@@ -113,19 +106,4 @@ export function refuseIfOffline(fake: FakeWebApi, url: string): boolean {
 /** The URLs of the requests for `fake` that were attempted while offline (and failed). */
 export function refusedWhileOffline(fake: FakeWebApi): readonly string[] {
   return refused.get(fake) ?? [];
-}
-
-/**
- * Follows the `connection` global the moment it changes: from the toolbar or from a story's own
- * switch (`useGlobals`), even while a play function runs. Storybook renders the story again as
- * well, and storyWebApi's `applyToolbar` then sets the same; under Vitest nothing renders again, so this is
- * what a play function's click reaches.
- */
-export function followConnectionGlobal(): void {
-  const channel = addons.getChannel();
-  if (followedChannels.has(channel)) return;
-  followedChannels.add(channel);
-  channel.on(UPDATE_GLOBALS, ({ globals }: { globals: Record<string, unknown> }) => {
-    if (CONNECTION_GLOBAL in globals) setOffline(globals[CONNECTION_GLOBAL] === 'offline');
-  });
 }

@@ -2,8 +2,8 @@ import type { StoryContext } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
 import type { FakeFault } from '../../src/testing/index.js';
 import { FakeWebApi, type FakeWebApiOptions } from '../../src/testing/index.js';
+import { applyConnectionGlobal, startConnection } from './connectionGlobal.js';
 import { mountFakeWebApi } from './fakeWebApiWorker.js';
-import { CONNECTION_GLOBAL, setOffline } from './storyConnection.js';
 
 /**
  * What a story needs from the outside world: its own fake SuperOffice (seeded from
@@ -58,7 +58,7 @@ export async function loadStoryWebApi(context: StoryContext): Promise<Record<str
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const storyWebApi: StoryWebApi = { fake, baseUrl, queryClient };
   byRender.set(context.abortSignal, storyWebApi);
-  if (context.viewMode === 'story' && context.playFunction) setOffline(false);
+  startConnection(context.globals, context.viewMode === 'story' && !!context.playFunction);
   return { [LOADED_KEY]: storyWebApi };
 }
 
@@ -100,5 +100,5 @@ export function applyToolbar(context: Pick<StoryContext, 'globals' | 'parameters
   const pinned: FakeWebApiParameters = context.parameters.fakeWebApi ?? {};
   fake.setLatency(pinned.latencyMs ?? Number(context.globals.latency ?? 0));
   fake.setFailureRate(pinned.failureRate ?? Number(context.globals.failureRate ?? 0));
-  setOffline(context.globals[CONNECTION_GLOBAL] === 'offline');
+  applyConnectionGlobal();
 }
