@@ -109,8 +109,11 @@ export class ActivityLane {
    * together, with the same status or the same error.
    */
   want(completed: boolean, how: Want): Promise<ActivityStatus> {
-    // Another tab's intent is no basis: only what the server said is (rule 12).
-    const shownBefore = this.#showingOtherTab ? this.#confirmed : this.#state.status;
+    // Another tab's intent is no basis: only what the server said is (rule 12), else what the
+    // dashboard reported (rule 8), so a failure rolls back to a status, never to nothing.
+    const shownBefore = this.#showingOtherTab
+      ? (this.#confirmed ?? [...this.#reports.values()].pop())
+      : this.#state.status;
     this.#showingOtherTab = false;
     clearTimeout(this.#remotePending); // this tab's own run shows what is pending now
     this.#intent = completed; // rule 3
@@ -259,6 +262,8 @@ export class ActivityLane {
   /** What another tab showed (rule 12): its evidence always counts; its display while idle here. */
   hear(message: TabMessage): void {
     if (this.#outcome) return; // this tab's own run takes its turn under the lock
+    // A word some turn ended at before the newest turn's end is stale, however late it arrives.
+    if (message.confirmed !== undefined && this.#tabs.newestHeard() !== message.confirmed) return;
     if (message.confirmed !== undefined) {
       this.#confirmed = message.confirmed;
       this.#knownAt = Date.now();

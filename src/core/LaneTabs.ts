@@ -1,8 +1,9 @@
 import type { ActivityStatus } from '../client/activityStatus.js';
 import { ActivityChangedElsewhereError } from '../client/errors/ActivityChangedElsewhereError.js';
 import { SuperOfficeError } from '../client/errors/SuperOfficeError.js';
+import { LANDING_MARGIN_MS } from '../client/reachCompleted.js';
 import type { ActivityState, Want } from './ActivityLane.js';
-import type { Heard } from './browser/intentStore.js';
+import type { Heard, StoredIntent } from './browser/intentStore.js';
 import type { Platform } from './browser/platform.js';
 import type { TabMessage } from './browser/tabChannel.js';
 
@@ -16,6 +17,8 @@ export class LaneTabs {
   readonly #activityIdentifier: string;
   /** When the unsettled intent's last toggle was sent. */
   #sentAt: number | undefined;
+  /** When the user asked for the unsettled intent. */
+  #clickedAt = 0;
 
   constructor(platform: Platform, site: string, activityIdentifier: string) {
     this.#platform = platform;
@@ -40,7 +43,11 @@ export class LaneTabs {
     const id = this.#activityIdentifier;
     const turn = async () => {
       try {
-        const status = await run(intents.heardSince(site, id, knownAt));
+        // rule 13: a toggle whose tab went before it heard the answer may still land: wait, then read.
+        const landsBy = this.#unansweredToggle(how);
+        if (landsBy > Date.now())
+          await new Promise((resolve) => setTimeout(resolve, landsBy - Date.now()));
+        const status = await run(landsBy > 0 ? 'unknown' : intents.heardSince(site, id, knownAt));
         intents.heard(site, id, status);
         return status;
       } catch (error) {
@@ -57,6 +64,32 @@ export class LaneTabs {
     return this.#platform.locks.run(lock, how.client.timeout * TURN_TIMEOUTS, turn);
   }
 
+  /**
+   * Until when a toggle another tab sent may still land, if that tab went before it heard the
+   * answer (no turn has ended since it was sent); 0 when there is none.
+   */
+  #unansweredToggle(how: Want): number {
+    const sentAt = this.#stored()?.sentAt;
+    if (sentAt === undefined || sentAt === this.#sentAt) return 0;
+    if (this.#platform.intents.heardSince(this.#site, this.#activityIdentifier, sentAt - 1))
+      return 0;
+    return sentAt + how.client.timeout + LANDING_MARGIN_MS;
+  }
+
+  /** What the newest turn of the activity, in any tab, ended at (rule 12). */
+  newestHeard(): Heard | undefined {
+    return this.#platform.intents.heardSince(this.#site, this.#activityIdentifier, 0);
+  }
+
+  #stored(): StoredIntent | undefined {
+    return this.#platform.intents
+      .all()
+      .find(
+        (intent) =>
+          intent.site === this.#site && intent.activityIdentifier === this.#activityIdentifier,
+      );
+  }
+
   /** Resolves when the browser is online; `onQueued` hears when waiting starts and ends (rule 13). */
   async whenOnline(onQueued: (queued: boolean) => void): Promise<boolean> {
     const { connectivity } = this.#platform;
@@ -70,26 +103,37 @@ export class LaneTabs {
   }
 
   /**
-   * Writes the intent down before its toggles, so a reload or a closed tab keeps it (rule 13).
-   * `sentAt` is kept until the intent settles: a new click does not hide a toggle in flight.
+   * Writes the intent down before its toggles (`sentAt`: one is being sent), so a reload or a
+   * closed tab keeps it (rule 13). The newest toggle sent, by any tab, is kept until the intent
+   * settles: a new click does not hide a toggle in flight. A later click in another tab stays the
+   * intent stored.
    */
   store(how: Want | undefined, completed: boolean, sentAt?: number): void {
-    if (sentAt !== undefined) this.#sentAt = sentAt;
+    if (sentAt === undefined) this.#clickedAt = Date.now();
+    else this.#sentAt = sentAt;
     if (how?.persist === false) return;
-    this.#platform.intents.save({
+    const { intents, locks } = this.#platform;
+    const stored = this.#stored();
+    const lastSent = Math.max(this.#sentAt ?? 0, stored?.sentAt ?? 0) || undefined;
+    if (stored && stored.tab !== locks.tab && stored.at > this.#clickedAt) {
+      intents.save({ ...stored, sentAt: lastSent });
+      return;
+    }
+    intents.save({
       site: this.#site,
       activityIdentifier: this.#activityIdentifier,
       completed,
-      at: Date.now(),
-      sentAt: this.#sentAt,
-      tab: this.#platform.locks.tab,
+      at: this.#clickedAt,
+      sentAt: lastSent,
+      tab: locks.tab,
     });
   }
 
-  /** The intent settled: nothing is left for a later tab. */
+  /** The intent settled: nothing is left for a later tab, but another tab's later click is. */
   forgetIntent(how: Want | undefined): void {
     this.#sentAt = undefined;
-    if (how?.persist !== false) this.#platform.intents.remove(this.#site, this.#activityIdentifier);
+    if (how?.persist === false || this.#stored()?.tab !== this.#platform.locks.tab) return;
+    this.#platform.intents.remove(this.#site, this.#activityIdentifier);
   }
 
   /** Tells the other tabs what this tab now shows (never a credential). */

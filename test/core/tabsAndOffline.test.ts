@@ -70,6 +70,56 @@ describe('rule 12: one writer per activity across tabs', () => {
     stop();
   });
 
+  it("ignores another tab's word that arrives after a newer turn ended (found by the fuzz)", async () => {
+    const { client, browser, openTab, site } = setup({ [A1]: 'NotStarted' });
+    const tab = openTab();
+    const lane = tab.lanes.lane(site, A1);
+    const stop = lane.subscribe(() => undefined);
+    lane.report({}, 'NotStarted', false);
+    await tab.lanes.want(site, A1, true, { client });
+    // What a turn that ended before this one said, delivered late (a busy tab, a fast server).
+    browser.tab().channel.post({
+      site,
+      activityIdentifier: A1,
+      status: 'NotStarted',
+      pending: false,
+      checking: false,
+      queued: false,
+      confirmed: 'NotStarted',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(lane.state.status).toBe('Completed');
+    stop();
+  });
+
+  it("rolls back to what the dashboard reported, not to nothing, when it fails while showing another tab's intent (found by the fuzz)", async () => {
+    const { fake, client, openTab, site } = setup({ [A1]: 'NotStarted' });
+    const impatient = createSuperOfficeClient({
+      baseUrl: BASE_URL,
+      auth: { scheme: 'Bearer', token: FAKE_CREDENTIALS.bearerTokens[0] as string },
+      fetch: createFakeFetch(fake),
+      timeout: 10,
+    });
+    const one = openTab();
+    const two = openTab();
+    const lane = two.lanes.lane(site, A1);
+    const stop = lane.subscribe(() => undefined);
+    lane.report({}, 'NotStarted', false);
+    const release = fake.hold();
+    void one.lanes.want(site, A1, true, { client });
+    await vi.waitFor(() =>
+      expect(lane.state).toMatchObject({ status: 'Completed', pending: true }),
+    );
+
+    // Tab one keeps the turn past tab two's bound: "could not be confirmed".
+    await expect(two.lanes.want(site, A1, 'flip', { client: impatient })).rejects.toMatchObject({
+      outcomeUnknown: true,
+    });
+    expect(lane.state.status).toBe('NotStarted');
+    release();
+    stop();
+  });
+
   it('keeps to its own tab with syncTabs: false', async () => {
     const { client, openTab, site } = setup({ [A1]: 'NotStarted' });
     const one = openTab();
@@ -123,6 +173,56 @@ describe('rule 13: no click lost, none doubled', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(100);
     expect(fake.toggleRequestsFor(A1)).toHaveLength(1);
     expect(browser.storage.size).toBe(0);
+    stop();
+  });
+
+  it("waits for a toggle a closed tab left in flight before another tab's click is carried out (found by the fuzz)", async () => {
+    const { fake, client, browser, openTab, site } = setup({ [A1]: 'NotStarted' });
+    // The closed tab's toggle takes the server 150 ms; everything after it is quick.
+    let requests = 0;
+    fake.reset({ activities: { [A1]: 'NotStarted' }, latencyMs: () => (requests++ ? 0 : 150) });
+    const closing = openTab();
+    const staying = openTab();
+    for (const { lanes } of [closing, staying])
+      lanes.lane(site, A1).report({}, 'NotStarted', false);
+    const stop = staying.lanes.lane(site, A1).subscribe(() => undefined);
+    void closing.lanes.want(site, A1, true, { client });
+    await vi.waitFor(() => expect(fake.toggleRequestsFor(A1)).toHaveLength(1));
+    browser.close(closing.platform);
+
+    // The server goes on and applies the closed tab's toggle; the other tab's user asks the same.
+    await expect(staying.lanes.want(site, A1, true, { client })).resolves.toBe('Completed');
+    expect(fake.status(A1)).toBe('Completed');
+
+    // Read back once the closed tab's toggle could no longer land: no second toggle.
+    expect(fake.toggleRequestsFor(A1)).toHaveLength(1);
+    expect(fake.readCount(A1)).toBe(1);
+    expect(browser.storage.size).toBe(0);
+    stop();
+  });
+
+  it("keeps another tab's later click stored when this tab's intent settles, for the next load (found by the fuzz)", async () => {
+    const { fake, client, browser, openTab, site } = setup({ [A1]: 'NotStarted' });
+    const one = openTab();
+    const two = openTab();
+    one.lanes.lane(site, A1).report({}, 'NotStarted', false);
+    const release = fake.hold();
+    const first = one.lanes.want(site, A1, true, { client });
+    await vi.waitFor(() => expect(fake.toggleRequestsFor(A1)).toHaveLength(1));
+    void two.lanes.want(site, A1, false, { client });
+    // Tab two closes while it waits for its turn; tab one's own intent then settles.
+    browser.close(two.platform);
+    release();
+    await first;
+    expect([...browser.storage.values()]).toMatchObject([
+      { completed: false, tab: two.platform.locks.tab },
+    ]);
+
+    const next = openTab();
+    next.lanes.resume(site, client, 60_000);
+    const stop = next.lanes.lane(site, A1).subscribe(() => undefined);
+    await vi.waitFor(() => expect(fake.status(A1)).toBe('NotStarted'), { timeout: 2000 });
+    await vi.waitFor(() => expect(browser.storage.size).toBe(0));
     stop();
   });
 
