@@ -2,6 +2,7 @@ import { type ActivityStatus, isCompleted } from './activityStatus.js';
 import { ActivityChangedElsewhereError } from './errors/ActivityChangedElsewhereError.js';
 import { SuperOfficeApiError } from './errors/SuperOfficeApiError.js';
 import { SuperOfficeError } from './errors/SuperOfficeError.js';
+import { SuperOfficeNetworkError } from './errors/SuperOfficeNetworkError.js';
 
 /** One toggle and up to two corrective toggles per intent (rule 5). */
 export const MAX_TOGGLES_PER_INTENT = 3;
@@ -86,11 +87,12 @@ export async function reachCompleted(goal: Convergence): Promise<ActivityStatus>
           if (status !== undefined) return testify(status);
         } catch (error) {
           failure = error;
-          if (!mayRetryRead(error)) break;
+          if (signal?.aborted || !mayRetryRead(error)) break;
         }
       }
-      // A read that says the id does not exist is an answer in itself.
+      // A read that says the id does not exist is an answer in itself; an abort ends everything.
       if (failure instanceof SuperOfficeApiError && failure.status === 404) throw failure;
+      if (signal?.aborted) throw failure;
       // Any other failed read leaves the status unknown, whatever the read's own status was.
       throw unknownOutcome ?? unconfirmed(goal.activityIdentifier, failure); // rule 5
     } finally {
@@ -140,7 +142,9 @@ export async function reachCompleted(goal: Convergence): Promise<ActivityStatus>
       inFlightUntil = 0;
       if (basis !== undefined) testify(basis);
     } catch (error) {
-      if (!(error instanceof SuperOfficeError && error.outcomeUnknown)) throw error; // rule 6
+      // rule 6; an abort ends everything, its outcome unknown.
+      if (!(error instanceof SuperOfficeError && error.outcomeUnknown) || signal?.aborted)
+        throw error;
       unknownOutcome = error;
       inFlightUntil =
         goal.mayStillApplyMs === undefined ? 0 : sentAt + goal.mayStillApplyMs + LANDING_MARGIN_MS;
@@ -175,15 +179,22 @@ function unconfirmed(activityIdentifier: string, cause: unknown): SuperOfficeErr
   });
 }
 
+/** Waits `ms`; an abort meanwhile rejects like an aborted request, its outcome unknown. */
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  const aborted = () =>
+    new SuperOfficeNetworkError(
+      'Aborted while waiting to read back; the toggle may or may not have been applied.',
+      'aborted',
+      signal?.reason,
+    );
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
+    if (signal?.aborted) return reject(aborted());
     const timer = setTimeout(resolve, ms);
     signal?.addEventListener(
       'abort',
       () => {
         clearTimeout(timer);
-        reject(signal.reason);
+        reject(aborted());
       },
       { once: true },
     );

@@ -180,9 +180,17 @@ describe('reachCompleted', () => {
       signal: controller.signal,
     });
     await vi.waitFor(() => expect(io.reads).toBe(1));
-    controller.abort(new Error('stop'));
-    await expect(settled).rejects.toThrow('stop');
+    const reason = new Error('stop');
+    controller.abort(reason);
+    // A typed error like an aborted request's, with the caller's reason as its cause.
+    await expect(settled).rejects.toMatchObject({
+      name: 'SuperOfficeNetworkError',
+      reason: 'aborted',
+      outcomeUnknown: true,
+      cause: reason,
+    });
     expect(io.toggles).toBe(1);
+    expect(io.reads).toBe(1);
   });
 
   it('tries one read-back exactly 3 times when every read fails, then rejects unconfirmed', async () => {
