@@ -24,7 +24,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'One writer per activity across tabs (Web Locks), every tab showing the others’ state (BroadcastChannel), and clicks made offline waiting as queued intents until the connection is back. See the README, “Tabs, reloads and offline”.',
+          'One writer per activity across tabs (Web Locks), every tab showing the others’ state (BroadcastChannel), and clicks made offline waiting as queued intents until the connection is back. The Offline button here is the toolbar’s Connection switch, which takes every story offline. See the README, “Tabs, reloads and offline”.',
       },
     },
   },
