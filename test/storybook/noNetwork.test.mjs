@@ -24,7 +24,15 @@ function recordStoryOutcome() {
   const attach = () => {
     const channel = window.__STORYBOOK_PREVIEW__?.channel;
     if (!channel) return setTimeout(attach, 5);
+    // A toolbar change during a play (the Offline switch) re-renders the story, and each
+    // re-render reports finished: only the end of the play counts.
+    let playing = false;
+    channel.on('storyRenderPhaseChanged', ({ newPhase }) => {
+      if (newPhase === 'playing') playing = true;
+      if (newPhase === 'played' || newPhase === 'errored') playing = false;
+    });
     channel.on('storyFinished', ({ status, reporters }) => {
+      if (playing) return;
       outcome.status = status;
       for (const report of reporters ?? []) {
         if (report.status === 'failed') outcome.errors.push(`${report.type} report failed`);
