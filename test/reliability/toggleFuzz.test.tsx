@@ -23,7 +23,7 @@ const captured: ConsoleCapture = { lines: [] };
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
-describe('toggling under random clicks, dashboards, sites, faults, other users and logouts', () => {
+describe('toggling under random clicks in one or two tabs, reloads, closed tabs, offline periods, dashboards, sites, faults, other users and logouts', () => {
   beforeAll(() => {
     const text = (args: unknown[]) => args.map((arg) => String(arg)).join(' ');
     for (const level of ['log', 'info', 'debug', 'warn', 'error'] as const) {
@@ -46,9 +46,9 @@ describe('toggling under random clicks, dashboards, sites, faults, other users a
   });
 
   it(
-    'ends where the user last clicked or says why, keeps every view in step, sends no more than the contract allows, and logs and leaks nothing',
+    'ends where the user last clicked, in any tab, or says why; keeps every view in step; sends no more than the contract allows; and logs and leaks nothing',
     async () => {
-      // One fake per site; the same identifiers on both.
+      // One fake per site; the same identifiers on both. Every tab of a sequence talks to them.
       const fakes = [new FakeWebApi(), new FakeWebApi()];
       await fc.assert(
         fc.asyncProperty(sequences(maxActions), async (sequence) => {

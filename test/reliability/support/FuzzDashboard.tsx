@@ -1,17 +1,18 @@
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Fragment, StrictMode } from 'react';
 import {
-  ActivityChangedElsewhereError,
-  ActivityCompleteCheckbox,
   type ActivityStatus,
   BUILT_IN_LABELS,
   isCompleted,
   type SuperOfficeError,
-  SuperOfficeProvider,
   type SuperOfficeProviderProps,
-  useActivityStatus,
-  useToggleActivity,
 } from '../../../src/index.js';
+
+/** The library's React parts, from the copy a tab loaded (see tabLibrary.ts). */
+export type DashboardLibrary = Pick<
+  typeof import('../../../src/index.js'),
+  'ActivityCompleteCheckbox' | 'SuperOfficeProvider' | 'useActivityStatus' | 'useToggleActivity'
+>;
 
 export type WidgetKind = 'checkbox' | 'hooks';
 
@@ -39,6 +40,7 @@ export interface PanelView {
 }
 
 export interface DashboardProps {
+  lib: DashboardLibrary;
   panels: readonly PanelView[];
   onError: (error: SuperOfficeError) => void;
   /** Render in StrictMode, as a development build of a partner app would. */
@@ -46,8 +48,9 @@ export interface DashboardProps {
 }
 
 /** A page of partner dashboards: checkboxes and partner-drawn buttons on the hooks. */
-export function FuzzDashboard({ panels, onError, strict }: DashboardProps) {
+export function FuzzDashboard({ lib, panels, onError, strict }: DashboardProps) {
   const Mode = strict ? StrictMode : Fragment;
+  const { ActivityCompleteCheckbox, SuperOfficeProvider } = lib;
   return (
     <Mode>
       {panels.map((panel) => (
@@ -67,7 +70,7 @@ export function FuzzDashboard({ panels, onError, strict }: DashboardProps) {
                     onError={onError}
                   />
                 ) : (
-                  <HookButton key={widget.key} widget={widget} onError={onError} />
+                  <HookButton key={widget.key} lib={lib} widget={widget} onError={onError} />
                 ),
               )}
           </SuperOfficeProvider>
@@ -78,14 +81,16 @@ export function FuzzDashboard({ panels, onError, strict }: DashboardProps) {
 }
 
 function HookButton({
+  lib,
   widget,
   onError,
 }: {
+  lib: DashboardLibrary;
   widget: WidgetSpec;
   onError: (error: SuperOfficeError) => void;
 }) {
-  const shown = useActivityStatus(widget.activityIdentifier, { status: widget.known });
-  const toggle = useToggleActivity({ onError });
+  const shown = lib.useActivityStatus(widget.activityIdentifier, { status: widget.known });
+  const toggle = lib.useToggleActivity({ onError });
   return (
     <button
       type="button"
@@ -102,9 +107,10 @@ function HookButton({
   );
 }
 
+/** By name: each tab's copy of the library has its own error classes. */
 export function errorKindOf(error: SuperOfficeError): ErrorKind {
   if (error.outcomeUnknown) return 'unconfirmed';
-  if (error instanceof ActivityChangedElsewhereError) return 'changedElsewhere';
+  if (error.name === 'ActivityChangedElsewhereError') return 'changedElsewhere';
   return 'refused';
 }
 

@@ -29,6 +29,8 @@ export interface SentRequest {
 export interface Run {
   requests: SentRequest[];
   budget: { want: boolean; toggles: number; reads: number };
+  /** Its wait for the activity's turn across tabs ran out (rule 12). */
+  lockTimedOut: boolean;
 }
 
 /**
@@ -44,7 +46,9 @@ export class ActivityModel {
   readonly activityIdentifier: string;
   readonly kind: ActivityKind;
   clicks = 0;
-  /** Completed or not, as the user's last click asked. */
+  /** Intents a closed tab left that this tab took over (rule 13). */
+  resumes = 0;
+  /** Completed or not, as the user's last click asked (or the intent resumed). */
   intent: boolean | undefined;
   /**
    * The newest of what the server stated to the library (answers, reads) and what the views
@@ -57,6 +61,8 @@ export class ActivityModel {
   changedSinceIntent = false;
   /** The error a settled lane shows: the last run's, until a click, report or logout. */
   expectedError: ErrorKind | undefined;
+  /** The error the tab's own last run ended with, as the library settled it. */
+  lastRunError: ErrorKind | undefined;
   /** The lane was unsettled at the last check. */
   wasPending = false;
   runs: Run[] = [];
@@ -87,16 +93,23 @@ export function activityKey(site: number, activityIdentifier: string): string {
 /** The lane's state the model may ask for: whether an intent of the activity is unsettled. */
 export type IsPending = (activity: ActivityModel) => boolean;
 
-/** Tracks the activities of one sequence and collects invariant violations. */
+/** What one sequence found, shared by the models of its tabs. */
+export interface Journal {
+  /** Step index, for messages. */
+  step: number;
+  readonly violations: string[];
+  /** What each request met, for the summary. */
+  readonly outcomes: string[];
+}
+
+/** Tracks the activities of one tab of a sequence and collects invariant violations. */
 export class FuzzModel implements NetworkObserver {
   readonly activities = new Map<string, ActivityModel>();
-  readonly violations: string[] = [];
-  /** What each request met, for the summary. */
-  readonly outcomes: string[] = [];
   /** Activities a view of which mounted during the current step (a read-back may follow). */
   readonly mountedThisStep = new Set<string>();
-  /** Step index, for messages. */
-  step = -1;
+  readonly #journal: Journal;
+  /** Which tab, for messages (empty with one tab). */
+  readonly #label: string;
   readonly #renewOn401: boolean;
   readonly #isPending: IsPending;
   readonly #serverStatus: (activity: ActivityModel) => ActivityStatus | undefined;
@@ -106,7 +119,11 @@ export class FuzzModel implements NetworkObserver {
     renewOn401: boolean,
     isPending: IsPending,
     serverStatus: (activity: ActivityModel) => ActivityStatus | undefined,
+    journal: Journal,
+    label = '',
   ) {
+    this.#journal = journal;
+    this.#label = label;
     this.#renewOn401 = renewOn401;
     this.#isPending = isPending;
     this.#serverStatus = serverStatus;
@@ -116,18 +133,41 @@ export class FuzzModel implements NetworkObserver {
     this.activities.set(activity.key, activity);
   }
 
+  get violations(): string[] {
+    return this.#journal.violations;
+  }
+
   violation(message: string): void {
-    this.violations.push(`step ${this.step}: ${message}`);
+    this.#journal.violations.push(`step ${this.#journal.step}: ${this.#label}${message}`);
   }
 
   /** The user clicked a view of `activity`, asking for `intent`. */
   clicked(activity: ActivityModel, intent: boolean, startsRun: boolean): void {
     activity.clicks += 1;
+    this.#intended(activity, intent, startsRun);
+  }
+
+  /** The tab took over an intent a closed tab left (rule 13): like a click, from storage. */
+  resumed(activity: ActivityModel, intent: boolean, startsRun: boolean): void {
+    activity.resumes += 1;
+    this.#intended(activity, intent, startsRun);
+  }
+
+  /** The activity's wait for its turn across tabs ran out (rule 12). */
+  lockTimedOut(activity: ActivityModel): void {
+    if (activity.run) activity.run.lockTimedOut = true;
+  }
+
+  #intended(activity: ActivityModel, intent: boolean, startsRun: boolean): void {
     activity.intent = intent;
     activity.changedSinceIntent = false;
     activity.expectedError = undefined;
     if (startsRun) {
-      activity.runs.push({ requests: [], budget: { want: intent, toggles: 0, reads: 0 } });
+      activity.runs.push({
+        requests: [],
+        budget: { want: intent, toggles: 0, reads: 0 },
+        lockTimedOut: false,
+      });
     }
   }
 
@@ -172,13 +212,17 @@ export class FuzzModel implements NetworkObserver {
       }
       activity.toggles += 1;
       const { run } = activity;
-      if (activity.clicks === 0) this.violation(`${id}: a toggle nobody clicked for`);
+      if (activity.clicks + activity.resumes === 0) {
+        this.violation(`${id}: a toggle nobody clicked for`);
+      }
       if (!pending || !run) {
         this.violation(`${id}: a toggle while no intent was unsettled`);
         return;
       }
       if (run.budget.want !== activity.intent) {
-        run.budget = { want: activity.intent as boolean, toggles: 0, reads: 0 };
+        // Reads before the run's first toggle were for the intent that toggle carries.
+        const reads = run.budget.toggles === 0 ? run.budget.reads : 0;
+        run.budget = { want: activity.intent as boolean, toggles: 0, reads };
       }
       run.budget.toggles += 1;
       if (run.budget.toggles > 3) {
@@ -189,6 +233,9 @@ export class FuzzModel implements NetworkObserver {
     }
     activity.reads += 1;
     if (pending && activity.run) {
+      const { budget } = activity.run;
+      // Before the run's first toggle, its reads are for the intent now (a resumed run reads first).
+      if (budget.toggles === 0) budget.want = activity.intent as boolean;
       activity.run.budget.reads += 1;
       if (activity.run.budget.reads > 4) {
         this.violation(`${id}: read ${activity.run.budget.reads} for one intent (at most 4)`);
@@ -209,7 +256,7 @@ export class FuzzModel implements NetworkObserver {
     activity.open -= 1;
     sent.stated = exchange.stated;
     sent.outcome = this.#classify(exchange, sent);
-    this.outcomes.push(`${exchange.endpoint}:${outcomeName(exchange)}`);
+    this.#journal.outcomes.push(`${exchange.endpoint}:${outcomeName(exchange)}`);
     if (sent.outcome === 'renewed') activity.awaitingRetry = true;
     if (exchange.stated !== undefined) this.#setLastWord(activity, exchange.stated, false);
   }
@@ -256,10 +303,19 @@ function outcomeName({ outcome }: Exchange): string {
 export function expectedEnd(
   run: Run,
   intent: boolean | undefined,
+  otherTabs: boolean,
 ): { allowed: (ErrorKind | undefined)[] } | { wrong: string } {
   const sent = run.requests.filter((request) => request.outcome !== 'renewed');
   const last = sent.at(-1);
-  if (!last) return { wrong: 'a run ended without sending anything' };
+  if (!last) {
+    // rule 12: no turn within the bound is "could not be confirmed"; what another tab heard in
+    // its turn may already be the intent.
+    const allowed = [
+      ...(run.lockTimedOut ? (['unconfirmed'] as const) : []),
+      ...(otherTabs ? [undefined] : []),
+    ];
+    return allowed.length > 0 ? { allowed } : { wrong: 'a run ended without sending anything' };
+  }
   if (last.outcome === 'pending') return { wrong: 'a run ended with its last request open' };
   // Rule 5: reads that keep failing leave the outcome unconfirmed.
   if (last.endpoint === 'read' && last.outcome === 'failed') return { allowed: ['unconfirmed'] };

@@ -37,7 +37,7 @@ export type FaultKind = ToggleFaultKind | ReadFaultKind;
  * taken modulo what the sequence has, so that each shrinks on its own.
  */
 export type Action =
-  | { type: 'click'; widget: number }
+  | { type: 'click'; tab: number; widget: number }
   /** Virtual time moves on by `ms`, in quanta. */
   | { type: 'wait'; ms: number }
   /** The next `timers` timers fire (a backoff, the wait for an unknown toggle). */
@@ -47,11 +47,18 @@ export type Action =
   /** Another user sets the activity on the server: every view of it is now stale. */
   | { type: 'otherUser'; site: number; activity: number; status: number }
   /** A panel refetches its data: its views report what the server has now. */
-  | { type: 'refetch'; panel: number; activity: number }
+  | { type: 'refetch'; tab: number; panel: number; activity: number }
   /** A view unmounts, or mounts again: with its panel's data refetched first when `fresh`. */
-  | { type: 'toggleMount'; widget: number; fresh: boolean }
+  | { type: 'toggleMount'; tab: number; widget: number; fresh: boolean }
   /** The dashboard clears one QueryClient (a logout). */
-  | { type: 'clear'; queryClient: number };
+  | { type: 'clear'; tab: number; queryClient: number }
+  /** The tab reloads mid-flight: its page goes, a fresh one loads and resumes what it left. */
+  | { type: 'reload'; tab: number }
+  /** The tab is closed (its page goes); `open` loads it again later. */
+  | { type: 'close'; tab: number }
+  | { type: 'open'; tab: number }
+  /** The browser goes offline, or back online. */
+  | { type: 'connection'; online: boolean };
 
 export interface ActivitySpec {
   kind: ActivityKind;
@@ -72,6 +79,8 @@ export interface WidgetPlacement {
 }
 
 export interface Sequence {
+  /** 1 or 2 tabs of one browser, each a page with the same dashboards over its own lanes. */
+  tabs: number;
   activities: ActivitySpec[];
   /** 1 or 2 sites, with the same identifiers. */
   sites: number;
@@ -94,10 +103,11 @@ export interface Sequence {
 }
 
 const index = fc.nat({ max: 5 });
+const tab = fc.nat({ max: 1 });
 const quanta = (max: number) => fc.integer({ min: 0, max }).map((n) => n * QUANTUM_MS);
 
 const action: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 10, arbitrary: fc.record({ type: fc.constant('click'), widget: index }) },
+  { weight: 10, arbitrary: fc.record({ type: fc.constant('click'), tab, widget: index }) },
   { weight: 4, arbitrary: fc.record({ type: fc.constant('wait'), ms: quanta(7) }) },
   {
     weight: 2,
@@ -134,21 +144,34 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   },
   {
     weight: 2,
-    arbitrary: fc.record({ type: fc.constant('refetch'), panel: index, activity: index }),
+    arbitrary: fc.record({ type: fc.constant('refetch'), tab, panel: index, activity: index }),
   },
   {
     weight: 2,
-    arbitrary: fc.record({ type: fc.constant('toggleMount'), widget: index, fresh: fc.boolean() }),
+    arbitrary: fc.record({
+      type: fc.constant('toggleMount'),
+      tab,
+      widget: index,
+      fresh: fc.boolean(),
+    }),
   },
   {
     weight: 1,
-    arbitrary: fc.record({ type: fc.constant('clear'), queryClient: fc.nat({ max: 1 }) }),
+    arbitrary: fc.record({ type: fc.constant('clear'), tab, queryClient: fc.nat({ max: 1 }) }),
+  },
+  { weight: 2, arbitrary: fc.record({ type: fc.constant('reload'), tab }) },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant('close'), tab }) },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant('open'), tab }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ type: fc.constant('connection'), online: fc.boolean() }),
   },
 ) as fc.Arbitrary<Action>;
 
-/** Sequences over 1–3 activities on 1–2 sites, shown by 1–6 widgets in 1–3 panels. */
+/** Sequences in 1–2 tabs over 1–3 activities on 1–2 sites, shown by 1–6 widgets in 1–3 panels. */
 export function sequences(maxActions: number): fc.Arbitrary<Sequence> {
   return fc.record({
+    tabs: fc.integer({ min: 1, max: 2 }),
     activities: fc.array(
       fc.record({
         kind: fc.constantFrom<ActivityKind>('appointment', 'sale', 'document'),

@@ -12,6 +12,19 @@ export class FuzzSummary {
   mountReadBacks = 0;
   runs = 0;
   violations = 0;
+  /** Sequences played in two tabs at once, and the tab events of all of them. */
+  twoTabSequences = 0;
+  readonly tabs: SequenceResult['tabs'] = {
+    tabs: 0,
+    reloads: 0,
+    closes: 0,
+    reopens: 0,
+    recoveries: 0,
+    resumed: 0,
+    lockTimeouts: 0,
+    offline: 0,
+    leftInFlight: 0,
+  };
   /** The first violations of no known kind, for the report. */
   readonly examples: string[] = [];
   /** Per known library bug: how many violations, and the smallest sequence that showed it. */
@@ -29,6 +42,10 @@ export class FuzzSummary {
     this.mountReadBacks += result.mountReadBacks;
     this.runs += result.runs;
     this.violations += result.violations.length;
+    if (result.sequence.tabs > 1) this.twoTabSequences += 1;
+    for (const [name, count] of Object.entries(result.tabs)) {
+      this.tabs[name as keyof SequenceResult['tabs']] += count;
+    }
     for (const violation of result.violations) {
       const known = knownViolationOf(violation);
       if (!known) {
@@ -70,6 +87,15 @@ export class FuzzSummary {
       `| read requests | ${this.reads} |`,
       `| of which read-backs of a mounting view | ${this.mountReadBacks} |`,
       `| runs of a lane judged at their end | ${this.runs} |`,
+      `| sequences in two tabs at once (the rest in one) | ${this.twoTabSequences} |`,
+      `| page loads (tabs opened, reloads and a fresh tab at the end included) | ${this.tabs.tabs} |`,
+      `| reloads mid-run | ${this.tabs.reloads} |`,
+      `| tabs closed / opened again | ${this.tabs.closes} / ${this.tabs.reopens} |`,
+      `| toggles a closed or reloaded tab left in flight at the server | ${this.tabs.leftInFlight} |`,
+      `| intents resumed by another page load (rule 13) | ${this.tabs.resumed} |`,
+      `| sequences ended by a fresh tab taking over what closed tabs left | ${this.tabs.recoveries} |`,
+      `| waits for another tab's turn that ran out (rule 12) | ${this.tabs.lockTimeouts} |`,
+      `| offline periods | ${this.tabs.offline} |`,
       `| invariant violations | ${this.violations} |`,
       `| of which known library bugs (listed below) | ${[...this.known.values()].reduce((sum, { count }) => sum + count, 0)} |`,
       '',

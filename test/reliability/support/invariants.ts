@@ -15,6 +15,8 @@ export interface ActivityObservation {
   /** An intent of it is unsettled (its lane says so). */
   pending: boolean;
   server: ActivityStatus | undefined;
+  /** Other tabs may be open: when this tab has nothing unsettled, it may show theirs. */
+  otherTabs?: boolean;
 }
 
 const asked = (completed: boolean | undefined) => (completed ? 'completed' : 'not completed');
@@ -47,6 +49,8 @@ export function checkViews(activity: ActivityModel, seen: ActivityObservation, r
     }
   }
 
+  // Rule 12: what other tabs show is judged across tabs, once everything has settled.
+  if (!seen.pending && seen.otherTabs) return;
   if (seen.pending) {
     // Rules 1, 3, 8: until the intent settles, every view shows the last click, busy; a report
     // meanwhile is held back.
@@ -81,18 +85,20 @@ export function checkViews(activity: ActivityModel, seen: ActivityObservation, r
 
 /**
  * Checked when a run of the lane has just settled: the error shown (`shown`, or `'unseen'` with
- * no view) and where the server ended must follow from what crossed the wire (rules 4–6).
+ * no view) and where the server ended must follow from what crossed the wire (rules 4–6). With
+ * `otherTabs` open, another tab's turn may follow at once, so the server is judged at the end.
  */
 export function checkRunEnd(
   activity: ActivityModel,
   server: ActivityStatus | undefined,
   shown: ErrorKind | undefined | 'unseen',
   report: Report,
+  otherTabs = false,
 ): void {
   const { run } = activity;
   if (!run) return;
   const id = activity.key;
-  const end = expectedEnd(run, activity.intent);
+  const end = expectedEnd(run, activity.intent, otherTabs);
   if ('wrong' in end) {
     report(`${id}: ${end.wrong}`);
     return;
@@ -109,6 +115,7 @@ export function checkRunEnd(
   // Whenever it ends without an error, the server is where the user's last click said.
   if (
     error === undefined &&
+    !otherTabs &&
     !activity.changedSinceIntent &&
     isCompleted(server) !== activity.intent
   ) {

@@ -1,27 +1,11 @@
-import { QueryClient } from '@tanstack/react-query';
-import { act, cleanup, fireEvent, render } from '@testing-library/react';
-import { statusFor } from '../../../src/client/activityStatus.js';
-import { activityLanes } from '../../../src/core/activityLanes.js';
-import {
-  type ActivityStatus,
-  activityStatusQueryKey,
-  isCompleted,
-  type SuperOfficeError,
-  siteOf,
-} from '../../../src/index.js';
-import type { FakeWebApi } from '../../../src/testing/index.js';
-import {
-  FuzzDashboard,
-  type PanelView,
-  readWidget,
-  type WidgetSpec,
-  type WidgetView,
-} from './FuzzDashboard.js';
-import { ActivityModel, activityKey, FuzzModel } from './fuzzModel.js';
+import { cleanup } from '@testing-library/react';
+import type { ActivityStatus, FakeWebApi } from '../../../src/testing/index.js';
+import { memoryBrowser } from '../../support/memoryTabs.js';
+import { FuzzTab, type Page, SITE_URLS } from './FuzzTab.js';
+import { activityKey, type Journal } from './fuzzModel.js';
 import {
   activityIdentifierOf,
   type FaultKind,
-  FUZZ_TIMEOUT_MS,
   initialStatusOf,
   readFault,
   type Sequence,
@@ -29,8 +13,9 @@ import {
   toggleFault,
 } from './fuzzSequence.js';
 import { InProcessNetwork } from './inProcessNetwork.js';
-import { checkHygiene, checkRunEnd, checkViews } from './invariants.js';
+import { checkHygiene } from './invariants.js';
 import { scheme as schemeNamed } from './schemes.js';
+import { TabsModel } from './tabsModel.js';
 import { advance, drain, nextTimer, QUANTUM_MS } from './virtualTime.js';
 
 export interface SequenceResult {
@@ -48,6 +33,8 @@ export interface SequenceResult {
   outcomes: string[];
   /** Faults queued on the fakes (a fault whose activity sends nothing more stays unmet). */
   injected: FaultKind[];
+  /** Page loads, reloads, closes, resumed intents and the like, across the sequence's tabs. */
+  tabs: TabsModel['counts'];
 }
 
 /** Everything the sequence printed to the console, to scan for secrets. */
@@ -55,22 +42,13 @@ export interface ConsoleCapture {
   lines: string[];
 }
 
-/** Two sites with the same identifiers: each is its own activity (rule 2). */
-export const SITE_URLS = ['https://crm.fuzz.test/api', 'https://crm-b.fuzz.test/api'] as const;
 // Virtual time allowed for everything to settle after the last step (backoffs are seconds).
 const SETTLE_LIMIT_MS = 120_000;
 
-interface Widget extends WidgetSpec {
-  panel: number;
-  activity: ActivityModel;
-  /** The value this view last reported (rule 8), while mounted. */
-  reported: ActivityStatus | undefined;
-  reportedAt: number;
-}
-
 /**
- * Renders a page of dashboards for `sequence`, plays its steps against `fakes` (one per site)
- * and checks the contract's invariants after every step and once everything has settled.
+ * Opens the sequence's tabs of one browser, plays its steps against `fakes` (one per site) and
+ * checks the contract's invariants after every step and once everything has settled: in each
+ * tab, and across tabs once a fresh tab has taken over what closed ones left.
  */
 export async function runSequence(
   sequence: Sequence,
@@ -79,7 +57,6 @@ export async function runSequence(
 ): Promise<SequenceResult> {
   const scheme = schemeNamed(sequence.scheme);
   const identifiers = sequence.activities.map(activityIdentifierOf);
-  const siteCount = sequence.sites;
   let latencyTurn = 0;
   const latencyMs = () => sequence.latencies[latencyTurn++ % sequence.latencies.length] ?? 0;
   for (const [site, fake] of fakes.entries()) {
@@ -93,35 +70,34 @@ export async function runSequence(
     });
   }
   const fakeOf = (site: number) => fakes[site] as FakeWebApi;
-  // A fresh page: nothing remembered from the previous sequence.
-  activityLanes.forgetEvidence();
 
-  const isPending = (activity: ActivityModel) =>
-    activityLanes.stateOf(activity.siteName, activity.activityIdentifier).pending;
-  const serverStatus = (activity: ActivityModel) =>
-    fakeOf(activity.site).status(activity.activityIdentifier);
-  const model = new FuzzModel(sequence.renewOn401, isPending, serverStatus);
-  for (let site = 0; site < siteCount; site++) {
-    for (const [a, spec] of sequence.activities.entries()) {
-      const id = identifiers[a] as string;
-      model.add(new ActivityModel(site, siteOf(SITE_URLS[site] as string), id, spec.kind));
-    }
-  }
-  const activityAt = (site: number, a: number) =>
-    model.activities.get(
-      activityKey(site % siteCount, identifiers[a % identifiers.length] as string),
-    ) as ActivityModel;
-
+  const journal: Journal = { step: -1, violations: [], outcomes: [] };
+  const violation = (message: string) =>
+    journal.violations.push(`step ${journal.step}: ${message}`);
   const network = new InProcessNetwork(
     new Map(
-      SITE_URLS.slice(0, siteCount).map((url, site) => [
+      SITE_URLS.slice(0, sequence.sites).map((url, site) => [
         new URL(url).origin,
         { fake: fakeOf(site), site },
       ]),
     ),
-    model,
+    {
+      onRequest: (exchange) => model.onRequest(exchange),
+      onOutcome: (exchange) => model.onOutcome(exchange),
+    },
   );
-  // Rule 7 at the server: never two toggles of one activity in flight.
+  const model = new TabsModel(journal, () => network.online);
+  const all: FuzzTab[] = [];
+  const browser = memoryBrowser({
+    onLockTimeout: (id, name) => {
+      model.counts.lockTimeouts += 1;
+      const tab = all.find((open) => open.platform.locks.tab === id);
+      const [site = '', activityIdentifier = ''] = name.split('/lane/')[1]?.split(' ') ?? [];
+      const activity = tab?.activityOf(site, activityIdentifier);
+      if (tab && activity) tab.model.lockTimedOut(activity);
+    },
+  });
+  // Rule 7 at the server: never two toggles of one activity in flight, from any tab.
   const stopWatchingServers = fakes.map((fake, site) => {
     const open = new Map<string, number>();
     return fake.subscribe((request) => {
@@ -129,199 +105,67 @@ export async function runSequence(
       const key = activityKey(site, request.activityIdentifier ?? '');
       const count = (open.get(key) ?? 0) + (request.response === 'pending' ? 1 : -1);
       open.set(key, count);
-      if (count > 1) model.violation(`${key}: two toggles in flight at the server`);
+      if (count > 1) violation(`${key}: two toggles in flight at the server`);
     });
   });
 
-  const queryClients = Array.from({ length: sequence.queryClients }, () => new QueryClient());
-  const errors: SuperOfficeError[] = [];
-  const panels = sequence.panels.map((spec, p) => ({
-    key: `p${p}`,
-    queryClient: queryClients[spec.queryClient % queryClients.length] as QueryClient,
-    site: spec.site % siteCount,
-    provider: {
-      baseUrl: SITE_URLS[spec.site % siteCount] as string,
-      auth: scheme.auth,
-      appToken: scheme.appToken,
-      timeout: FUZZ_TIMEOUT_MS,
-      fetch: network.fetch,
-      onUnauthorized: () => (sequence.renewOn401 ? scheme.auth : undefined),
-    },
-  }));
-  // What each panel's data says, per identifier: the props of its views.
-  const known = panels.map((panel) =>
-    Object.fromEntries(
-      sequence.activities.map((spec, a) => [identifiers[a], initialStatusOf(spec, panel.site)]),
-    ),
-  ) as Record<string, ActivityStatus>[];
-  // Render order: panel by panel, each panel's views in sequence order.
-  const widgets: Widget[] = sequence.widgets
-    .map((spec, w) => {
-      const panel = spec.panel % panels.length;
-      const activity = activityAt((panels[panel] as { site: number }).site, spec.activity);
-      return {
-        key: `w${w}`,
-        panel,
-        activity,
-        activityKey: activity.key,
-        activityIdentifier: activity.activityIdentifier,
-        kind: spec.kind,
-        mounted: true,
-        known: 'Unknown' as ActivityStatus,
-        reported: undefined,
-        reportedAt: 0,
-      };
-    })
-    .sort((a, b) => a.panel - b.panel);
-  let reports = 0;
+  // Two tabs were open at once: from then on, views may show what another tab did.
+  let together = false;
+  const live = () => all.filter((tab) => tab.alive);
+  const page: Page = {
+    sequence,
+    scheme,
+    fakes,
+    network,
+    journal,
+    tabs: model,
+    otherTabs: () => together,
+    queuedElsewhere: (tab, key) =>
+      live().flatMap((other) => {
+        const activity = other.model.activities.get(key);
+        return other !== tab && activity && other.isPending(activity)
+          ? [activity.intent as boolean]
+          : [];
+      }),
+  };
+  const slots: (FuzzTab | undefined)[] = Array.from({ length: sequence.tabs }, () => undefined);
+
+  async function open(label: string): Promise<FuzzTab> {
+    const tab = await FuzzTab.open(page, browser.tab(), label);
+    all.push(tab);
+    model.counts.tabs += 1;
+    if (live().length > 1) together = true;
+    await drain();
+    return tab;
+  }
+  function close(tab: FuzzTab): void {
+    model.closed(tab.networkTab);
+    browser.close(tab.platform);
+    tab.close();
+  }
 
   const consoleAtStart = console.lines.length;
-  const panelViews = (): PanelView[] =>
-    panels.map((panel, p) => ({
-      key: panel.key,
-      queryClient: panel.queryClient,
-      provider: panel.provider,
-      widgets: widgets
-        .filter((widget) => widget.panel === p)
-        .map((widget) => ({ ...widget, known: propOf(widget) })),
-    }));
-  const dashboard = () => (
-    <FuzzDashboard
-      panels={panelViews()}
-      onError={(error) => errors.push(error)}
-      strict={sequence.strictMode}
-    />
-  );
-  const propOf = (widget: Widget) =>
-    known[widget.panel]?.[widget.activityIdentifier] as ActivityStatus;
-  /** The value a view reports: a checkbox knows only completed or not. */
-  const reportedBy = (widget: Widget): ActivityStatus =>
-    widget.kind === 'hooks'
-      ? propOf(widget)
-      : statusFor(isCompleted(propOf(widget)), widget.activity.kind);
-
-  /** Rule 8 in the model, in the order React runs the views' layout effects. */
-  function reportsFor(mounting: ReadonlySet<Widget>): void {
-    const report = (widget: Widget, value: ActivityStatus) => {
-      widget.reported = value;
-      widget.reportedAt = ++reports;
-      model.reported(widget.activity, value);
-    };
-    for (const widget of widgets) {
-      if (!widget.mounted) continue;
-      const value = reportedBy(widget);
-      if (mounting.has(widget) || value !== widget.reported) report(widget, value);
-    }
-    // StrictMode mounts new views' effects a second time, after the commit's other effects.
-    if (sequence.strictMode) for (const widget of mounting) report(widget, reportedBy(widget));
-  }
-
-  model.step = -1;
-  for (const widget of widgets) model.mountedThisStep.add(widget.activity.key);
-  reportsFor(new Set(widgets));
-  const view = render(dashboard());
-
-  function rerender(mounting: ReadonlySet<Widget> = new Set()): void {
-    for (const widget of mounting) model.mountedThisStep.add(widget.activity.key);
-    reportsFor(mounting);
-    view.rerender(dashboard());
-  }
-
-  // One DOM query per check: jsdom's attribute selectors are the fuzz's hottest path.
-  function viewsByActivity(): Map<string, WidgetView[]> {
-    const views = new Map<string, WidgetView[]>();
-    for (const element of view.container.querySelectorAll('[data-activity]')) {
-      const key = element.getAttribute('data-activity') ?? '';
-      views.set(key, [...(views.get(key) ?? []), readWidget(element)]);
-    }
-    return views;
-  }
-
-  const mountedOf = (activity: ActivityModel) =>
-    widgets.filter((widget) => widget.mounted && widget.activity === activity);
-
-  let runs = 0;
-  function check(): void {
-    const rendered = viewsByActivity();
-    const report = (message: string) => model.violation(message);
-    for (const activity of model.activities.values()) {
-      const pending = isPending(activity);
-      const server = serverStatus(activity);
-      const views = rendered.get(activity.key) ?? [];
-      if (activity.wasPending && !pending) {
-        runs += 1;
-        checkRunEnd(activity, server, views[0] ? views[0].error : 'unseen', report);
-      }
-      activity.wasPending = pending;
-      const mounted = mountedOf(activity);
-      if (!pending && mounted.length === 0) {
-        // Nothing unsettled and no view: the lane is gone, and its error with it.
-        activity.expectedError = undefined;
-        activity.lastWord = undefined;
-      }
-      const clients = new Set(mounted.map((widget) => panels[widget.panel]?.queryClient));
-      checkViews(
-        activity,
-        {
-          views,
-          mountedViews: mounted.length,
-          cached: [...clients].map((client) =>
-            client?.getQueryData<ActivityStatus>(
-              activityStatusQueryKey(activity.activityIdentifier, activity.siteName),
-            ),
-          ),
-          pending,
-          server,
-        },
-        report,
-      );
-    }
-  }
-
-  let clicks = 0;
   const injected: FaultKind[] = [];
-
-  async function click(widget: Widget): Promise<void> {
-    const { activity } = widget;
-    const element = view.container.querySelector(`[data-widget="${widget.key}"]`);
-    if (!element) {
-      model.violation(`${widget.key} is mounted but not rendered`);
-      return;
-    }
-    const intent = !readWidget(element).completed;
-    model.clicked(activity, intent, !isPending(activity));
-    // Rule 1: the first thing the activity shows after a click is the click's intent.
-    const lane = activityLanes.lane(activity.siteName, activity.activityIdentifier);
-    let firstShown: ActivityStatus | undefined;
-    let noticed = false;
-    const stop = lane.subscribe(() => {
-      if (noticed) return;
-      noticed = true;
-      firstShown = lane.state.status;
-    });
-    fireEvent.click(element);
-    clicks += 1;
-    await drain();
-    stop();
-    activity.wasPending = true;
-    if (!noticed || isCompleted(firstShown) !== intent) {
-      model.violation(`${widget.key}: the click first showed ${String(firstShown)}`);
-    }
-  }
+  const checkAll = () => {
+    for (const tab of live()) tab.check();
+  };
 
   async function play(): Promise<void> {
-    await drain();
-    model.mountedThisStep.clear();
-    check();
+    for (let slot = 0; slot < slots.length; slot++) slots[slot] = await open(`tab ${slot + 1}`);
+    checkAll();
     for (const [step, action] of sequence.actions.entries()) {
-      model.step = step;
-      model.mountedThisStep.clear();
+      journal.step = step;
+      for (const tab of live()) tab.model.mountedThisStep.clear();
+      const slot = 'tab' in action ? action.tab % slots.length : 0;
+      const tab = slots[slot];
+      const activity = 'activity' in action ? action.activity % identifiers.length : 0;
+      const site = 'site' in action ? action.site % sequence.sites : 0;
+      const id = identifiers[activity] as string;
+      const kind = sequence.activities[activity]?.kind ?? 'appointment';
       switch (action.type) {
-        case 'click': {
-          const widget = widgets[action.widget % widgets.length] as Widget;
-          if (widget.mounted) await click(widget);
+        case 'click':
+          await tab?.click(action.widget);
           break;
-        }
         case 'wait':
           await advance(action.ms);
           break;
@@ -330,146 +174,164 @@ export async function runSequence(
           break;
         case 'fault': {
           if (!sequence.withFaults) break;
-          const activity = activityAt(action.site, action.activity);
-          const fake = fakeOf(activity.site);
           if (action.fault === 'changedBefore') {
-            const statuses = statusesOf(activity.kind);
-            const status = statuses[action.times % statuses.length] as ActivityStatus;
-            fake.changeBeforeNext(activity.activityIdentifier, status);
+            const statuses = statusesOf(kind);
+            fakeOf(site).changeBeforeNext(
+              id,
+              statuses[action.times % statuses.length] as ActivityStatus,
+            );
           } else {
-            fake.inject(toggleFault(action.fault, scheme.headers), {
-              activityIdentifier: activity.activityIdentifier,
+            fakeOf(site).inject(toggleFault(action.fault, scheme.headers), {
+              activityIdentifier: id,
               times: action.times,
             });
           }
           injected.push(action.fault);
           break;
         }
-        case 'readFault': {
+        case 'readFault':
           if (!sequence.withFaults) break;
-          const activity = activityAt(action.site, action.activity);
-          fakeOf(activity.site).inject(readFault(action.fault), {
-            activityIdentifier: activity.activityIdentifier,
+          fakeOf(site).inject(readFault(action.fault), {
+            activityIdentifier: id,
             times: action.times,
             on: 'read',
           });
           injected.push(action.fault);
           break;
-        }
         case 'otherUser': {
-          const activity = activityAt(action.site, action.activity);
-          const statuses = statusesOf(activity.kind);
-          const status = statuses[action.status % statuses.length] as ActivityStatus;
-          fakeOf(activity.site).setStatus(activity.activityIdentifier, status);
-          model.changedByAnotherUser(activity);
-          break;
-        }
-        case 'refetch': {
-          const p = action.panel % panels.length;
-          const panel = panels[p] as { site: number };
-          const activity = activityAt(panel.site, action.activity);
-          (known[p] as Record<string, ActivityStatus>)[activity.activityIdentifier] = serverStatus(
-            activity,
-          ) as ActivityStatus;
-          rerender();
-          break;
-        }
-        case 'toggleMount': {
-          const widget = widgets[action.widget % widgets.length] as Widget;
-          if (widget.mounted) {
-            widget.mounted = false;
-            widget.reported = undefined;
-            rerender();
-            break;
+          const statuses = statusesOf(kind);
+          fakeOf(site).setStatus(id, statuses[action.status % statuses.length] as ActivityStatus);
+          for (const open of live()) {
+            open.model.changedByAnotherUser(open.activityAt(site, activity));
           }
-          if (action.fresh) {
-            (known[widget.panel] as Record<string, ActivityStatus>)[widget.activityIdentifier] =
-              serverStatus(widget.activity) as ActivityStatus;
-          }
-          widget.mounted = true;
-          rerender(new Set([widget]));
+          model.changedByAnotherUser(activityKey(site, id));
           break;
         }
-        case 'clear': {
-          const client = queryClients[action.queryClient % queryClients.length];
-          for (const activity of model.activities.values()) {
-            const mounted = mountedOf(activity);
-            if (!mounted.some((widget) => panels[widget.panel]?.queryClient === client)) continue;
-            const newest = mounted.reduce((a, b) => (b.reportedAt > a.reportedAt ? b : a));
-            model.cleared(activity, newest.reported);
-          }
-          act(() => client?.clear());
+        case 'refetch':
+          tab?.refetch(action.panel, action.activity);
           break;
-        }
+        case 'toggleMount':
+          tab?.toggleMount(action.widget, action.fresh);
+          break;
+        case 'clear':
+          tab?.clear(action.queryClient);
+          break;
+        case 'reload':
+          if (!tab) break;
+          close(tab);
+          model.counts.reloads += 1;
+          slots[slot] = await open(`tab ${slot + 1}`);
+          break;
+        case 'close':
+          if (!tab) break;
+          close(tab);
+          model.counts.closes += 1;
+          slots[slot] = undefined;
+          break;
+        case 'open':
+          if (tab) break;
+          model.counts.reopens += 1;
+          slots[slot] = await open(`tab ${slot + 1}`);
+          break;
+        case 'connection':
+          if (network.online === action.online) break;
+          if (!action.online) model.counts.offline += 1;
+          network.online = action.online;
+          browser.setOnline(action.online);
+          break;
       }
       await drain();
-      check();
+      checkAll();
     }
   }
 
   function everythingSettled(): boolean {
     return (
-      [...model.activities.values()].every(
-        (activity) => !isPending(activity) && activity.open === 0,
-      ) &&
+      live().every((tab) => tab.settled()) &&
       network.inFlight === 0 &&
       fakes.every((fake) => fake.requests.every((request) => request.response !== 'pending'))
     );
   }
 
-  try {
-    await play();
-    model.step = sequence.actions.length;
-    model.mountedThisStep.clear();
+  async function settle(): Promise<void> {
     const settleFrom = Date.now();
-
     while (!everythingSettled()) {
       if (Date.now() - settleFrom > SETTLE_LIMIT_MS) {
-        model.violation(`nothing settled within ${SETTLE_LIMIT_MS} ms of virtual time`);
+        violation(`nothing settled within ${SETTLE_LIMIT_MS} ms of virtual time`);
         break;
       }
       // Nothing left to wait for: let what is queued run a quantum at a time.
       if (!(await nextTimer())) await advance(QUANTUM_MS);
-      check();
+      checkAll();
     }
-    check();
+    checkAll();
+  }
 
-    const report = (message: string) => model.violation(message);
+  try {
+    await play();
+    journal.step = sequence.actions.length;
+    for (const tab of live()) tab.model.mountedThisStep.clear();
+    // The user comes back online, and everything open settles.
+    network.online = true;
+    browser.setOnline(true);
+    await settle();
+    // What closed tabs left is the next page load's to carry out (rule 13): one more tab opens.
+    const orphaned = [...browser.storage.values()].some(
+      (intent) => !live().some((tab) => tab.platform.locks.tab === intent.tab),
+    );
+    if (orphaned) {
+      model.counts.recoveries += 1;
+      await open('a fresh tab');
+      await settle();
+    }
+    model.checkEnd(
+      (key) => {
+        const [site, id] = key.split(' ');
+        return fakeOf(Number(site)).status(id ?? '');
+      },
+      live().map((tab) => tab.viewsByActivity()),
+      [...browser.storage.values()].map((intent) => JSON.stringify(intent)),
+    );
+
     const texts = [
-      view.container.textContent ?? '',
+      ...all.map((tab) => tab.text),
       ...console.lines.slice(consoleAtStart),
-      ...errors.flatMap((error) => [
-        error.message,
-        String(error),
-        JSON.stringify(error),
-        error.stack ?? '',
-      ]),
+      ...all.flatMap((tab) =>
+        tab.errors.flatMap((error) => [
+          error.message,
+          String(error),
+          JSON.stringify(error),
+          error.stack ?? '',
+        ]),
+      ),
     ];
-    checkHygiene(texts, console.lines.slice(consoleAtStart), scheme, report);
+    checkHygiene(texts, console.lines.slice(consoleAtStart), scheme, violation);
   } finally {
     for (const stop of stopWatchingServers) stop();
+    for (const tab of live()) await tab.finish();
     // Not just unmount: Testing Library keeps every container (with React's listeners, and so
     // the whole sequence) until cleanup, which over 20,000 sequences is gigabytes.
     cleanup();
-    for (const client of queryClients) client.clear();
     await drain();
   }
-  // Rule 9 leaves nothing behind: once settled and unmounted, no lane is kept.
-  if (activityLanes.size !== 0) model.violation(`${activityLanes.size} lanes kept after cleanup`);
-  activityLanes.forgetEvidence();
 
   return {
     sequence,
-    violations: model.violations,
-    clicks,
+    violations: journal.violations,
+    clicks: all.reduce((sum, tab) => sum + tab.clicks, 0),
     toggles: fakes.reduce(
       (sum, fake) => sum + fake.requests.filter((r) => r.endpoint === 'toggle').length,
       0,
     ),
     reads: fakes.reduce((sum, fake) => sum + fake.readCount(), 0),
-    mountReadBacks: [...model.activities.values()].reduce((sum, a) => sum + a.mountReadBacks, 0),
-    runs,
-    outcomes: model.outcomes,
+    mountReadBacks: all.reduce(
+      (sum, tab) =>
+        sum + [...tab.model.activities.values()].reduce((s, a) => s + a.mountReadBacks, 0),
+      0,
+    ),
+    runs: all.reduce((sum, tab) => sum + tab.runs, 0),
+    outcomes: journal.outcomes,
     injected,
+    tabs: model.counts,
   };
 }
