@@ -71,8 +71,8 @@ export class LaneTabs {
   #unansweredToggle(how: Want): number {
     const sentAt = this.#stored()?.sentAt;
     if (sentAt === undefined || sentAt === this.#sentAt) return 0;
-    if (this.#platform.intents.heardSince(this.#site, this.#activityIdentifier, sentAt - 1))
-      return 0;
+    // Heard in the same millisecond it was sent is not known to be its answer.
+    if (this.#platform.intents.heardSince(this.#site, this.#activityIdentifier, sentAt)) return 0;
     return sentAt + how.client.timeout + LANDING_MARGIN_MS;
   }
 

@@ -201,6 +201,31 @@ describe('rule 13: no click lost, none doubled', () => {
     stop();
   });
 
+  it("waits for a closed tab's toggle even when a word was heard in the millisecond it was sent (found by the fuzz)", async () => {
+    const { fake, client, browser, openTab, site } = setup({ [A1]: 'NotStarted' });
+    const closing = openTab();
+    const staying = openTab();
+    const sentAt = Date.now();
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(sentAt);
+    closing.platform.intents.heard(site, A1, 'NotStarted');
+    closing.platform.intents.save({
+      site,
+      activityIdentifier: A1,
+      completed: true,
+      at: sentAt,
+      sentAt,
+      tab: closing.platform.locks.tab,
+    });
+    clock.mockRestore();
+    browser.close(closing.platform);
+
+    staying.lanes.lane(site, A1).report({}, 'NotStarted', false);
+    await staying.lanes.want(site, A1, true, { client });
+    // Read, not toggled blind, once the toggle could no longer land (timeout 200 ms + margin).
+    expect(Date.now() - sentAt).toBeGreaterThanOrEqual(700);
+    expect(fake.readCount(A1)).toBe(1);
+  });
+
   it("keeps another tab's later click stored when this tab's intent settles, for the next load (found by the fuzz)", async () => {
     const { fake, client, browser, openTab, site } = setup({ [A1]: 'NotStarted' });
     const one = openTab();
