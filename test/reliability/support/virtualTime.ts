@@ -44,8 +44,14 @@ export async function advance(ms: number): Promise<void> {
   }
 }
 
+interface FakeTimer {
+  delay?: number;
+  callAt: number;
+}
+
 interface FakeClock {
-  timers?: Record<string, { delay?: number; callAt: number }>;
+  /** A Map in today's fake timers (a plain object in older ones). */
+  timers?: Map<number, FakeTimer> | Record<string, FakeTimer>;
 }
 
 /**
@@ -56,7 +62,8 @@ interface FakeClock {
 function nextWaitAt(): number | undefined {
   const { clock } = globalThis.setTimeout as unknown as { clock?: FakeClock };
   let next: number | undefined;
-  for (const timer of Object.values(clock?.timers ?? {})) {
+  const timers = clock?.timers;
+  for (const timer of timers instanceof Map ? timers.values() : Object.values(timers ?? {})) {
     if (!(Number(timer.delay) > 0)) continue;
     if (next === undefined || timer.callAt < next) next = timer.callAt;
   }
