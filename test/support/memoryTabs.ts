@@ -65,6 +65,7 @@ export function memoryBrowser(options: MemoryBrowserOptions = {}) {
           isAlive: async (other) => alive.has(other),
           run(name, waitAtMostMs, task) {
             return new Promise((resolve, reject) => {
+              if (!living()) return; // a closed tab's page asks for nothing more
               const lock = lockOf(name);
               const bound = setTimeout(() => {
                 const at = lock.queue.indexOf(waiter);
@@ -125,7 +126,11 @@ export function memoryBrowser(options: MemoryBrowserOptions = {}) {
           // A closed tab's page is gone: what it still had to send stays stored for the next load.
           leaving: () => !living(),
           whenOnline: () =>
-            online ? Promise.resolve() : new Promise((resolve) => onlineWaiters.push(resolve)),
+            online && living()
+              ? Promise.resolve()
+              : new Promise((resolve) => {
+                  if (living()) onlineWaiters.push(resolve);
+                }),
         },
       };
     },

@@ -417,7 +417,12 @@ export class FuzzTab {
     this.alive = false;
     this.#view.unmount();
     this.#view.container.remove();
-    for (const client of this.#queryClients) client.clear();
+    for (const client of this.#queryClients) {
+      // A gone page runs no timers: its clicks' mutations, pending for ever, would otherwise
+      // check every 250 ms, in every later sequence.
+      for (const mutation of client.getMutationCache().getAll()) mutation.destroy();
+      client.clear();
+    }
     unloadTabLibrary(this.#library);
   }
 

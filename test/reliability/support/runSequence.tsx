@@ -1,4 +1,5 @@
 import { cleanup } from '@testing-library/react';
+import { vi } from 'vitest';
 import type { ActivityStatus, FakeWebApi } from '../../../src/testing/index.js';
 import { memoryBrowser } from '../../support/memoryTabs.js';
 import { FuzzTab, type Page, SITE_URLS } from './FuzzTab.js';
@@ -313,6 +314,8 @@ export async function runSequence(
     // the whole sequence) until cleanup, which over 20,000 sequences is gigabytes.
     cleanup();
     await drain();
+    // The next sequence is another browser: nothing of this one's closed tabs may still run there.
+    vi.clearAllTimers();
   }
 
   return {
