@@ -220,9 +220,7 @@ export class FuzzModel implements NetworkObserver {
         return;
       }
       if (run.budget.want !== activity.intent) {
-        // Reads before the run's first toggle were for the intent that toggle carries.
-        const reads = run.budget.toggles === 0 ? run.budget.reads : 0;
-        run.budget = { want: activity.intent as boolean, toggles: 0, reads };
+        run.budget = { want: activity.intent as boolean, toggles: 0, reads: 0 };
       }
       run.budget.toggles += 1;
       if (run.budget.toggles > 3) {
