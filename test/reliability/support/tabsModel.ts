@@ -30,6 +30,8 @@ interface AcrossTabs {
 export class TabsModel implements NetworkObserver {
   readonly #activities = new Map<string, AcrossTabs>();
   readonly #open = new Set<Exchange>();
+  /** Toggles answered 401: the client sends each once more, the same toggle (nothing applied). */
+  readonly #renewing = new WeakMap<NetworkTab, Set<string>>();
   readonly #journal: Journal;
   readonly #online: () => boolean;
   /** For the summary. */
@@ -114,11 +116,19 @@ export class TabsModel implements NetworkObserver {
         `${key}: a toggle at ${exchange.sentAt} while ${notBeforeOf} could still land (until ${notBefore})`,
       );
     }
-    if (!this.#online()) this.#violation(`${key}: a toggle sent while offline`);
+    // Rule 13: no toggle is started while offline (a 401's resend is the same toggle, and fails).
+    const resend = this.#renewing.get(exchange.tab)?.delete(key) ?? false;
+    if (!this.#online() && !resend) this.#violation(`${key}: a toggle sent while offline`);
   }
 
   onOutcome(exchange: Exchange): void {
     this.#open.delete(exchange);
+    const { outcome } = exchange;
+    if (exchange.endpoint === 'toggle' && outcome.kind === 'response' && outcome.status === 401) {
+      const key = activityKey(exchange.site, exchange.activityIdentifier ?? '');
+      const renewing = this.#renewing.get(exchange.tab) ?? new Set<string>();
+      this.#renewing.set(exchange.tab, renewing.add(key));
+    }
   }
 
   /** A tab closed: what it has in flight goes on at the server, unanswered. */
