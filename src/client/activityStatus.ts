@@ -25,7 +25,7 @@ export function isCompleted(status: ActivityStatus | undefined): boolean {
 }
 
 export function isActivityStatus(value: unknown): value is ActivityStatus {
-  return typeof value === 'string' && (ACTIVITY_STATUSES as readonly string[]).includes(value);
+  return (ACTIVITY_STATUSES as readonly unknown[]).includes(value);
 }
 
 /**

@@ -21,7 +21,7 @@ export function toSuperOfficeError(
   error: unknown,
   secrets: readonly string[],
   timeoutMs: number,
-  kind: RequestKind = 'toggle',
+  kind: RequestKind,
 ): SuperOfficeError {
   const MAY_HAVE_BEEN_APPLIED = CONSEQUENCE[kind];
   if (error instanceof SuperOfficeError) return error;

@@ -314,3 +314,142 @@ describe('a client reports what it was made with', () => {
     expect(error).toBeInstanceOf(SuperOfficeError);
   });
 });
+
+describe('the words of every failure', () => {
+  it('say what a timeout means for a toggle and for a read', async () => {
+    const silent = { status: 200, body: '"Completed"', delayMs: 2_000 };
+    const toggle = await outcomeOf(silent, { timeout: 50 });
+    expect(toggle.error?.message).toBe(
+      'No answer from SuperOffice within 50 ms; the toggle may or may not have been applied.',
+    );
+    const read = await outcomeOf(silent, { timeout: 50 }, 'read');
+    expect(read.error?.message).toBe(
+      'No answer from SuperOffice within 50 ms; the status could not be read.',
+    );
+  });
+
+  it('say a redirect is never followed, for a toggle or a read', async () => {
+    const redirect = { status: 302, headers: { Location: '/elsewhere' } };
+    expect((await outcomeOf(redirect)).error?.message).toBe(
+      'SuperOffice answered with a redirect, which is never followed for a toggle: check baseUrl.',
+    );
+    expect((await outcomeOf(redirect, {}, 'read')).error?.message).toMatch(
+      /never followed for a read:/,
+    );
+  });
+
+  it('say the connection failed, or that the request was aborted', async () => {
+    const refused = await createSuperOfficeClient({
+      baseUrl: 'http://127.0.0.1:9/api',
+      auth: BEARER,
+    })
+      .toggleActivity(A1)
+      .catch((failure: unknown) => failure as Error);
+    expect(refused).toMatchObject({
+      reason: 'network',
+      message: 'The connection to SuperOffice failed; the toggle may or may not have been applied.',
+    });
+    const { baseUrl } = await scriptedServer(() => ({
+      status: 200,
+      body: '"Completed"',
+      delayMs: 2_000,
+    }));
+    const aborted = await createSuperOfficeClient({ baseUrl, auth: BEARER })
+      .getActivityStatus(A1, { signal: AbortSignal.abort() })
+      .catch((failure: unknown) => failure as Error);
+    expect(aborted).toMatchObject({
+      reason: 'aborted',
+      message: 'The request was aborted; the status could not be read.',
+    });
+  });
+
+  it('name the status alone when the answer has no reason phrase (as over HTTP/2)', async () => {
+    // Node's server always sends a reason phrase; a fetch of our own answers without one.
+    const fetch = async () => new Response('', { status: 418 });
+    const client = createSuperOfficeClient({
+      baseUrl: 'https://x.example/api',
+      auth: BEARER,
+      fetch,
+    });
+    await expect(client.toggleActivity(A1)).rejects.toThrow(
+      /^SuperOffice answered 418 without a WebAPI error body\.$/,
+    );
+  });
+
+  it('quote the start of a 200 that is not a status, or say it was empty', async () => {
+    const long = `"${'x'.repeat(100)}"`;
+    const quoted = await outcomeOf({ status: 200, body: long });
+    expect(quoted.error?.message).toBe(
+      `The server answered 200 with ${JSON.stringify(long.slice(0, 60))} instead of an activity status; the toggle may or may not have been applied.`,
+    );
+    const empty = await outcomeOf({ status: 200, body: '  \n' });
+    expect(empty.error?.message).toMatch(/^The server answered 200 with an empty body instead/);
+  });
+});
+
+describe('odd bodies', () => {
+  it('reads a WebAPI error body served as text/plain', async () => {
+    const { error } = await outcomeOf({
+      status: 400,
+      headers: { 'Content-Type': 'text/plain' },
+      body: JSON.stringify({ ErrorType: 'SoBad', ErrorMessage: 'Plainly wrong' }),
+    });
+    expect(error).toMatchObject({ message: 'Plainly wrong', errorType: 'SoBad' });
+  });
+
+  it.each(['null', '42', '"text"'])(
+    'turns an error body of %s into a SuperOfficeApiError',
+    async (body) => {
+      const { error } = await outcomeOf({ status: 500, ...json(JSON.parse(body)) });
+      expect(error).toMatchObject({
+        name: 'SuperOfficeApiError',
+        status: 500,
+        errorType: undefined,
+      });
+    },
+  );
+
+  it('refuses a read answered 200 with null, its outcome unknown', async () => {
+    const { error } = await outcomeOf({ status: 200, ...json(null) }, {}, 'read');
+    expect(error).toMatchObject({ errorType: 'UnexpectedResponse', outcomeUnknown: true });
+  });
+
+  it('reads an XML declaration followed at once by the element', async () => {
+    const { status } = await outcomeOf(
+      {
+        status: 200,
+        headers: { 'Content-Type': 'application/xml' },
+        body: '<?xml version="1.0"?><string>Completed</string>',
+      },
+      { accept: 'xml' },
+    );
+    expect(status).toBe('Completed');
+  });
+
+  it('sends no header for an empty app token, language, culture or time zone', async () => {
+    const { received } = await outcomeOf(
+      { status: 200, ...json('Completed') },
+      { appToken: '', language: '', culture: '', timeZone: '' },
+    );
+    const headers = received[0]?.headers ?? {};
+    for (const name of ['so-apptoken', 'so-language', 'so-culture', 'so-timezone']) {
+      expect(headers).not.toHaveProperty(name);
+    }
+  });
+});
+
+describe('config messages', () => {
+  it('show an example of a base URL', () => {
+    const example = 'e.g. "https://online.superoffice.com/Cust12345/api"';
+    expect(() => createSuperOfficeClient({ baseUrl: 'ftp://x.example/api', auth: BEARER })).toThrow(
+      `baseUrl must be an http(s) URL, ${example}.`,
+    );
+    expect(() => siteOf('nope')).toThrow(`baseUrl "nope" is not an absolute URL: ${example}.`);
+  });
+
+  it('refuse a host that only ends like localhost', () => {
+    expect(() =>
+      createSuperOfficeClient({ baseUrl: 'http://app.localhost.example.com/api', auth: BEARER }),
+    ).toThrow(SuperOfficeConfigError);
+  });
+});

@@ -8,6 +8,7 @@ import {
 import { resolveClientConfig } from '../../src/client/clientConfig.js';
 import { createClientOverConfig } from '../../src/client/createSuperOfficeClient.js';
 import {
+  ActivityChangedElsewhereError,
   type ActivityKind,
   activityIdentifier,
   createSuperOfficeClient,
@@ -15,6 +16,7 @@ import {
   parseActivityIdentifier,
   type SuperOfficeAuth,
   SuperOfficeConfigError,
+  SuperOfficeError,
 } from '../../src/index.js';
 import { FAKE_CREDENTIALS } from '../../src/testing/index.js';
 import { BEARER, startFake } from '../support/fakeServer.js';
@@ -196,5 +198,33 @@ describe('setActivityCompleted', () => {
     await vi.waitFor(() => expect(fake.requests).toHaveLength(on === 'toggle' ? 2 : 1));
     controller.abort();
     await expect(set).rejects.toMatchObject({ name: 'SuperOfficeNetworkError', reason: 'aborted' });
+  });
+});
+
+describe('errors', () => {
+  it('each name their class, and carry a cause only when there is one', () => {
+    const errors = [
+      new SuperOfficeError('a'),
+      new SuperOfficeConfigError('b'),
+      new ActivityChangedElsewhereError(A1, 'Started'),
+      new InvalidActivityIdentifierError(1, 'c'),
+    ];
+    expect(errors.map((error) => error.name)).toEqual([
+      'SuperOfficeError',
+      'SuperOfficeConfigError',
+      'ActivityChangedElsewhereError',
+      'InvalidActivityIdentifierError',
+    ]);
+    expect(String(errors[2])).toBe(
+      'ActivityChangedElsewhereError: appointment_id=1 was changed elsewhere while it was being saved; SuperOffice now says Started.',
+    );
+    expect('cause' in (errors[0] as Error)).toBe(false);
+    const cause = new Error('below');
+    expect(new SuperOfficeError('d', { cause }).cause).toBe(cause);
+    expect(errors[0]?.outcomeUnknown).toBe(false);
+  });
+
+  it('take nothing but a string as an identifier of a kind', () => {
+    expect(activityKindOf({ toString: () => 'sale_id=1' })).toBeUndefined();
   });
 });

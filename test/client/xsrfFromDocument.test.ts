@@ -26,4 +26,21 @@ describe('XSRF auth inside a SuperOffice page', () => {
     await expect(client.toggleActivity(A1)).resolves.toBe('Completed');
     expect(fake.requests[0]?.headers['x-xsrf-token']).toBe('fake-xsrf-token');
   });
+
+  it('finds the cookie among others, and keeps an = in the token', async () => {
+    const { fake, baseUrl } = await startFake({ activities: { [A1]: 'NotStarted' } });
+    document.cookie = 'theme=dark';
+    document.cookie = 'XSRF-TOKEN=tok%3Den=x';
+    const client = createSuperOfficeClient({ baseUrl, auth: { scheme: 'XSRF' } });
+    await client.toggleActivity(A1).catch(() => undefined);
+    expect(fake.requests[0]?.headers['x-xsrf-token']).toBe('tok=en=x');
+    document.cookie = 'theme=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+  });
+
+  it('refuses to send without a cookie or an input, sending nothing', async () => {
+    const { fake, baseUrl } = await startFake({ activities: { [A1]: 'NotStarted' } });
+    const client = createSuperOfficeClient({ baseUrl, auth: { scheme: 'XSRF' } });
+    await expect(client.toggleActivity(A1)).rejects.toThrow(/^No XSRF token/);
+    expect(fake.requests).toHaveLength(0);
+  });
 });

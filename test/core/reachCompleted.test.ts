@@ -247,3 +247,162 @@ describe('reachCompleted', () => {
     expect(refused.reads).toBe(1);
   });
 });
+
+describe('reachCompleted, at the edges', () => {
+  it('reads at once after an unknown outcome, then backs off 250 ms and 750 ms between tries', async () => {
+    vi.useFakeTimers();
+    try {
+      const io = server('NotStarted', { toggle: [dropped], read: [dropped, dropped, dropped] });
+      const settled = reach(io, { known: 'NotStarted' }).catch((failure) => failure);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(io.reads).toBe(1);
+      await vi.advanceTimersByTimeAsync(249);
+      expect(io.reads).toBe(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(io.reads).toBe(2);
+      await vi.advanceTimersByTimeAsync(749);
+      expect(io.reads).toBe(2);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(io.reads).toBe(3);
+      expect(await settled).toMatchObject({ message: 'dropped', outcomeUnknown: true });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('waits what Retry-After asks instead of the backoff, at most 10 s', async () => {
+    vi.useFakeTimers();
+    try {
+      const busy = (retryAfterMs: number) => () =>
+        new SuperOfficeApiError('busy', { status: 503, retryAfterMs });
+      const io = server('NotStarted', { read: [busy(2_000), busy(60_000)] });
+      const settled = reach(io, {});
+      await vi.advanceTimersByTimeAsync(1_999);
+      expect(io.reads).toBe(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(io.reads).toBe(2);
+      await vi.advanceTimersByTimeAsync(9_999);
+      expect(io.reads).toBe(2);
+      await vi.advanceTimersByTimeAsync(1);
+      await expect(settled).resolves.toBe('Completed');
+      expect(io.reads).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('retries a read answered 200 without a status, or 408', async () => {
+    const odd = (status: number) => () => new SuperOfficeApiError('odd', { status });
+    const io = server('NotStarted', { read: [odd(200), odd(408)] });
+    await expect(reach(io, {})).resolves.toBe('Completed');
+    expect(io.reads).toBe(3);
+  });
+
+  it('does not retry a read that failed with something other than a SuperOfficeError, and says why', async () => {
+    const io = server('NotStarted');
+    io.read.mockImplementation(async () => {
+      io.reads += 1;
+      throw new TypeError('read is broken');
+    });
+    const error = await reach(io, {}).catch((failure) => failure);
+    expect(io.reads).toBe(1);
+    expect(error).toMatchObject({
+      name: 'SuperOfficeError',
+      message: 'The status of appointment_id=1 could not be read. read is broken',
+      outcomeUnknown: true,
+    });
+  });
+
+  it('reads again when a read answers Unknown', async () => {
+    const io = server('Completed');
+    io.read.mockImplementationOnce(async () => {
+      io.reads += 1;
+      return 'Unknown';
+    });
+    await expect(reach(io, {})).resolves.toBe('Completed');
+    expect([io.reads, io.toggles]).toEqual([2, 0]);
+  });
+
+  it('hands no evidence on for an answer of Unknown', async () => {
+    const evidence: unknown[] = [];
+    const io = server('NotStarted');
+    io.toggle.mockImplementationOnce(async () => {
+      io.toggles += 1;
+      io.status = 'Completed';
+      return 'Unknown';
+    });
+    await reach(io, { known: 'NotStarted', onEvidence: (status) => evidence.push(status) });
+    expect(evidence).toEqual(['Completed']);
+  });
+
+  it('says it is checking while it reads back and while it waits for an unknown toggle, and not after', async () => {
+    const checking: boolean[] = [];
+    const io = server('NotStarted', { toggle: [dropped] });
+    io.read.mockImplementationOnce(async () => {
+      io.reads += 1;
+      return 'NotStarted'; // not landed (yet): wait, read again, then toggle
+    });
+    await expect(
+      reach(io, {
+        known: 'NotStarted',
+        mayStillApplyMs: 20,
+        onChecking: (now) => checking.push(now),
+      }),
+    ).resolves.toBe('Completed');
+    expect(checking).toEqual([true, false, true, false, true, false]);
+    expect([io.toggles, io.reads]).toEqual([2, 2]);
+  });
+
+  it('reads what is now after waiting for the connection, whatever was known', async () => {
+    const io = server('Completed');
+    let waits = 1;
+    const beforeRequest = async () => waits-- > 0;
+    await expect(reach(io, { known: 'NotStarted', beforeRequest })).resolves.toBe('Completed');
+    expect([io.reads, io.toggles]).toEqual([1, 0]);
+  });
+
+  it(`counts reads across read-backs: never a ${MAX_READS_PER_INTENT + 1}th, even when nothing was known`, async () => {
+    const io = server('NotStarted', { toggle: [dropped] });
+    let reads = 0;
+    io.read.mockImplementation(async () => {
+      reads += 1;
+      if (reads > 2) throw dropped();
+      return 'NotStarted';
+    });
+    // Read 1: the basis. Read 2: the toggle did not land. Reads 3 and 4 fail; a 5th is not sent.
+    const error = await reach(io, { mayStillApplyMs: 1 }).catch((failure) => failure);
+    expect(reads).toBe(MAX_READS_PER_INTENT);
+    expect(error).toMatchObject({ outcomeUnknown: true });
+  });
+
+  it('resolves when the last read after the last toggle finds the intent reached after all', async () => {
+    const io = server('NotStarted');
+    // Every answer says the toggle went the other way; the read says where it really is.
+    io.toggle.mockImplementation(async () => {
+      io.toggles += 1;
+      io.status = 'Completed';
+      return 'NotStarted';
+    });
+    await expect(reach(io, { known: 'NotStarted' })).resolves.toBe('Completed');
+    expect([io.toggles, io.reads]).toEqual([MAX_TOGGLES_PER_INTENT, 1]);
+  });
+
+  it('gives up with the last answer, without a read, when the reads are used up', async () => {
+    const io = server('NotStarted');
+    let call = 0;
+    // Toggle 1 drops (read 1: not landed; read 2 after the wait: still not), toggle 2 drops
+    // (read 3: not landed; read 4 after the wait: still not), toggle 3 is answered wrongly.
+    io.toggle.mockImplementation(async () => {
+      io.toggles += 1;
+      call += 1;
+      if (call < 3) throw dropped();
+      return 'NotStarted';
+    });
+    const error = await reach(io, { known: 'NotStarted', mayStillApplyMs: 1 }).catch(
+      (failure) => failure,
+    );
+    expect([io.toggles, io.reads]).toEqual([MAX_TOGGLES_PER_INTENT, MAX_READS_PER_INTENT]);
+    expect(error).toBeInstanceOf(ActivityChangedElsewhereError);
+    expect(error).toMatchObject({ status: 'NotStarted' });
+  });
+});

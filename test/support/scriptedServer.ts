@@ -4,8 +4,12 @@ import { onTestFinished } from 'vitest';
 
 export interface ScriptedAnswer {
   status: number;
+  /** The reason phrase; Node's own for the status by default. */
+  statusText?: string;
   headers?: OutgoingHttpHeaders;
   body?: string;
+  /** Answers this late (the client may have given up by then). */
+  delayMs?: number;
 }
 
 /**
@@ -20,9 +24,12 @@ export async function scriptedServer(answer: (request: IncomingMessage) => Scrip
   const received: IncomingMessage[] = [];
   const server = createServer((request, response) => {
     received.push(request);
-    const { status, headers = {}, body = '' } = answer(request);
-    response.writeHead(status, headers);
-    response.end(body);
+    const { status, statusText, headers = {}, body = '', delayMs = 0 } = answer(request);
+    setTimeout(() => {
+      if (statusText === undefined) response.writeHead(status, headers);
+      else response.writeHead(status, statusText, headers);
+      response.end(body);
+    }, delayMs);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   onTestFinished(() => {
