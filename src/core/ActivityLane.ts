@@ -207,12 +207,7 @@ export class ActivityLane {
       await sleepUntil(how().notBefore);
       // Offline, wait before taking the turn, so other tabs are not kept waiting (rule 13).
       const waited = await this.#whenOnline();
-      const final = await this.#tabs.inTurn(how(), this.#knownAt, async (heard, later) => {
-        // rule 12: a click in another tab since this tab's is the user's newest intent.
-        if (later !== undefined && later !== this.#intent) {
-          this.#intent = later;
-          this.#update({ status: statusFor(later, activityKindOf(this.activityIdentifier)) });
-        }
+      const final = await this.#tabs.inTurn(how(), this.#knownAt, async (heard) => {
         // rule 12: another tab's turn since this tab last knew is the basis; its unknown outcome too.
         let status = waited || this.#stale || heard === 'unknown' ? undefined : (heard ?? before);
         do {

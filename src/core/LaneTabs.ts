@@ -1,4 +1,4 @@
-import { type ActivityStatus, isCompleted } from '../client/activityStatus.js';
+import type { ActivityStatus } from '../client/activityStatus.js';
 import { ActivityChangedElsewhereError } from '../client/errors/ActivityChangedElsewhereError.js';
 import { SuperOfficeError } from '../client/errors/SuperOfficeError.js';
 import { LANDING_MARGIN_MS } from '../client/reachCompleted.js';
@@ -29,14 +29,13 @@ export class LaneTabs {
   /**
    * Runs the activity's run in its turn across tabs (rule 12): holding its Web Lock, so no other
    * tab toggles it meanwhile. `run` hears what another tab's turn ended at since `knownAt` (or
-   * that its outcome is unknown), and the intent of a click made in another tab since this tab's
-   * last (the last click wins); what this turn ends at is stored before the lock is let go, for
-   * the next tab.
+   * that its outcome is unknown); what this turn ends at is stored before the lock is let go,
+   * for the next tab.
    */
   inTurn(
     how: Want,
     knownAt: number,
-    run: (heard: Heard | undefined, later?: boolean) => Promise<ActivityStatus>,
+    run: (heard: Heard | undefined) => Promise<ActivityStatus>,
   ): Promise<ActivityStatus> {
     if (how.syncTabs === false) return run(undefined);
     const { intents } = this.#platform;
@@ -48,14 +47,14 @@ export class LaneTabs {
         const landsBy = this.#unansweredToggle(how);
         if (landsBy > Date.now())
           await new Promise((resolve) => setTimeout(resolve, landsBy - Date.now()));
-        const heard = landsBy > 0 ? 'unknown' : intents.heardSince(site, id, knownAt);
-        const status = await run(heard, this.#laterClick(how));
+        const status = await run(landsBy > 0 ? 'unknown' : intents.heardSince(site, id, knownAt));
         intents.heard(site, id, status);
         return status;
       } catch (error) {
-        // A refused turn ends no click either: the next turn reads what is true.
         if (error instanceof ActivityChangedElsewhereError) intents.heard(site, id, error.status);
-        else if (error instanceof SuperOfficeError) intents.heard(site, id, 'unknown');
+        else if (error instanceof SuperOfficeError && error.outcomeUnknown) {
+          intents.heard(site, id, 'unknown');
+        }
         throw error;
       }
     };
@@ -75,19 +74,6 @@ export class LaneTabs {
     // Heard in the same millisecond it was sent is not known to be its answer.
     if (this.#platform.intents.heardSince(this.#site, this.#activityIdentifier, sentAt)) return 0;
     return sentAt + how.client.timeout + LANDING_MARGIN_MS;
-  }
-
-  /**
-   * The intent of a click made in another tab after this tab's last one: a click overwrites the
-   * stored intent, and only its own tab removes it once carried out. Gone, it was carried out:
-   * the newest turn's end is where that click ended.
-   */
-  #laterClick(how: Want): boolean | undefined {
-    if (how.persist === false) return undefined;
-    const stored = this.#stored();
-    if (stored) return stored.tab === this.#platform.locks.tab ? undefined : stored.completed;
-    const newest = this.newestHeard();
-    return newest === undefined || newest === 'unknown' ? undefined : isCompleted(newest);
   }
 
   /** What the newest turn of the activity, in any tab, ended at (rule 12). */
@@ -117,10 +103,10 @@ export class LaneTabs {
   }
 
   /**
-   * Writes the intent down at a click, and before each toggle (`sentAt`: one is being sent), so a
-   * reload or a closed tab keeps it (rule 13). The newest toggle sent, by any tab, is kept until
-   * the intent settles: a new click does not hide a toggle in flight. A click in another tab since
-   * this tab's stays the intent stored.
+   * Writes the intent down before its toggles (`sentAt`: one is being sent), so a reload or a
+   * closed tab keeps it (rule 13). The newest toggle sent, by any tab, is kept until the intent
+   * settles: a new click does not hide a toggle in flight. A later click in another tab stays the
+   * intent stored.
    */
   store(how: Want | undefined, completed: boolean, sentAt?: number): void {
     if (sentAt === undefined) this.#clickedAt = Date.now();
@@ -129,7 +115,7 @@ export class LaneTabs {
     const { intents, locks } = this.#platform;
     const stored = this.#stored();
     const lastSent = Math.max(this.#sentAt ?? 0, stored?.sentAt ?? 0) || undefined;
-    if (sentAt !== undefined && stored && stored.tab !== locks.tab) {
+    if (stored && stored.tab !== locks.tab && stored.at > this.#clickedAt) {
       intents.save({ ...stored, sentAt: lastSent });
       return;
     }

@@ -120,27 +120,6 @@ describe('rule 12: one writer per activity across tabs', () => {
     stop();
   });
 
-  it('ends at the last click when a click in another tab waits for the turn meanwhile (found by the fuzz)', async () => {
-    const { fake, client, openTab, site } = setup({ [A1]: 'NotStarted' });
-    const one = openTab();
-    const two = openTab();
-    one.lanes.lane(site, A1).report({}, 'NotStarted', false);
-    const stop = two.lanes.lane(site, A1).subscribe(() => undefined);
-    const release = fake.hold();
-    const first = one.lanes.want(site, A1, true, { client });
-    await vi.waitFor(() => expect(fake.toggleRequestsFor(A1)).toHaveLength(1));
-    // Tab two's click waits for tab one's turn; then the user clicks in tab one again, last.
-    const second = two.lanes.want(site, A1, false, { client });
-    const last = one.lanes.want(site, A1, true, { client });
-    release();
-    await Promise.all([first, second, last]);
-
-    expect(fake.status(A1)).toBe('Completed');
-    expect(fake.toggleRequestsFor(A1)).toHaveLength(1);
-    expect(two.lanes.stateOf(site, A1).status).toBe('Completed');
-    stop();
-  });
-
   it('keeps to its own tab with syncTabs: false', async () => {
     const { client, openTab, site } = setup({ [A1]: 'NotStarted' });
     const one = openTab();
