@@ -17,7 +17,7 @@ import {
   readWidget,
   type WidgetView,
 } from './FuzzDashboard.js';
-import { ActivityModel, activityKey, expectedEnd, FuzzModel, type Journal } from './fuzzModel.js';
+import { ActivityModel, activityKey, FuzzModel, type Journal } from './fuzzModel.js';
 import {
   activityIdentifierOf,
   FUZZ_TIMEOUT_MS,
@@ -291,7 +291,6 @@ export class FuzzTab {
       const pending = this.isPending(activity);
       const server = this.#serverStatus(activity);
       const views = rendered.get(activity.key) ?? [];
-      if (otherTabs) this.#adoptLaterClick(activity, pending, views[0]);
       if (activity.wasPending && !pending) {
         this.runs += 1;
         // With other tabs, the views may already show another tab's word: judge the run's own.
@@ -322,29 +321,6 @@ export class FuzzTab {
         },
         report,
       );
-    }
-  }
-
-  /**
-   * Rule 12: a run that takes its turn after a later click in another tab carries that click's
-   * intent instead of this tab's older one. Seen here when the tab's run shows it, or ends where
-   * only it explains.
-   */
-  #adoptLaterClick(activity: ActivityModel, pending: boolean, shown: WidgetView | undefined): void {
-    const later = this.#page.tabs.intentOf(activity.key);
-    if (later === undefined || later === activity.intent) return;
-    const { run } = activity;
-    const fits = (intent: boolean | undefined) => {
-      if (!run) return false;
-      const end = expectedEnd(run, intent, true);
-      return 'allowed' in end && end.allowed.includes(activity.lastRunError);
-    };
-    const ended = activity.wasPending && !pending;
-    if (
-      (pending && shown !== undefined && shown.completed === later) ||
-      (ended && !fits(activity.intent) && fits(later))
-    ) {
-      activity.intent = later;
     }
   }
 

@@ -1,5 +1,7 @@
+import { LANDING_MARGIN_MS } from '../../../src/client/reachCompleted.js';
 import { type ActivityKind, type ActivityStatus, isCompleted } from '../../../src/index.js';
 import type { ErrorKind } from './FuzzDashboard.js';
+import { FUZZ_TIMEOUT_MS } from './fuzzSequence.js';
 import type { Exchange, NetworkObserver } from './inProcessNetwork.js';
 
 /** How one request ended, as the contract tells them apart. */
@@ -19,6 +21,8 @@ export interface SentRequest {
   stated: ActivityStatus | undefined;
   /** The resend of a toggle after its 401 was renewed. */
   resend: boolean;
+  /** When it was sent (virtual ms since the epoch). */
+  sentAt: number;
 }
 
 /**
@@ -199,6 +203,7 @@ export class FuzzModel implements NetworkObserver {
       outcome: 'pending',
       stated: undefined,
       resend: false,
+      sentAt: exchange.sentAt,
     };
     this.#runOf.set(exchange, sent);
     const id = activity.key;
@@ -318,8 +323,16 @@ export function expectedEnd(
   // Rule 5: reads that keep failing leave the outcome unconfirmed.
   if (last.endpoint === 'read' && last.outcome === 'failed') return { allowed: ['unconfirmed'] };
   if (last.outcome === 'refused') return { allowed: ['refused'] };
-  if (last.outcome === 'stated' && isCompleted(last.stated) === intent)
-    return { allowed: [undefined] };
+  if (last.outcome === 'stated' && isCompleted(last.stated) === intent) {
+    // Rule 5: a read sent while the last, unknown toggle could still land proves nothing yet; with
+    // no read left after that, the outcome stays unconfirmed.
+    const lastToggle = sent.filter((request) => request.endpoint === 'toggle').at(-1);
+    const early =
+      last.endpoint === 'read' &&
+      lastToggle?.outcome === 'unknown' &&
+      last.sentAt < lastToggle.sentAt + FUZZ_TIMEOUT_MS + LANDING_MARGIN_MS;
+    return { allowed: early ? [undefined, 'unconfirmed'] : [undefined] };
+  }
   const { toggles, reads } = run.budget;
   // An unknown toggle may still land: without a read left, the outcome stays unconfirmed.
   const unknownUnread =

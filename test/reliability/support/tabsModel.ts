@@ -84,11 +84,6 @@ export class TabsModel implements NetworkObserver {
     });
   }
 
-  /** What the last click in any tab asked for. */
-  intentOf(key: string): boolean | undefined {
-    return this.#activities.get(key)?.intent;
-  }
-
   settled(key: string, failed: boolean): void {
     if (failed) this.#of(key).failedSince = true;
   }
