@@ -27,6 +27,8 @@ export class FuzzSummary {
   };
   /** The first violations of no known kind, for the report. */
   readonly examples: string[] = [];
+  /** Per kind of violation of no known kind (numbers blanked): how many, and the smallest sequence. */
+  readonly unknownKinds = new Map<string, { count: number; sequence: string; actions: number }>();
   /** Per known library bug: how many violations, and the smallest sequence that showed it. */
   readonly known = new Map<string, { count: number; sequence: string; actions: number }>();
   readonly outcomes = new Map<string, number>();
@@ -50,6 +52,18 @@ export class FuzzSummary {
       const known = knownViolationOf(violation);
       if (!known) {
         if (this.examples.length < 20) this.examples.push(violation);
+        const kind = violation
+          .replace(/^step \d+: /, '')
+          .replace(/\d+/g, 'N')
+          .replace(/[{[].*/, '…');
+        const seen = this.unknownKinds.get(kind);
+        const actions = result.sequence.actions.length;
+        if (!seen || actions < seen.actions) {
+          const sequence = JSON.stringify(result.sequence);
+          this.unknownKinds.set(kind, { count: (seen?.count ?? 0) + 1, sequence, actions });
+        } else {
+          seen.count += 1;
+        }
         continue;
       }
       const seen = this.known.get(known.name);
@@ -120,6 +134,10 @@ export class FuzzSummary {
       ...(this.examples.length > 0
         ? ['First violations:', '', ...this.examples.map((line) => `- ${line}`), '']
         : []),
+      ...[...this.unknownKinds].flatMap(([kind, { count, sequence }]) => [
+        `Violations of no known kind, ${count}: **${kind}**. Smallest sequence seen: \`${sequence}\``,
+        '',
+      ]),
     ].join('\n');
   }
 
