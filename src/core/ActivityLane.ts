@@ -207,7 +207,12 @@ export class ActivityLane {
       await sleepUntil(how().notBefore);
       // Offline, wait before taking the turn, so other tabs are not kept waiting (rule 13).
       const waited = await this.#whenOnline();
-      const final = await this.#tabs.inTurn(how(), this.#knownAt, async (heard) => {
+      const final = await this.#tabs.inTurn(how(), this.#knownAt, async (heard, later) => {
+        if (later !== undefined) {
+          // rule 3 across tabs: a click made after this tab's, and carried out, is the intent.
+          this.#testify(later);
+          this.#intent = isCompleted(later);
+        }
         // rule 12: another tab's turn since this tab last knew is the basis; its unknown outcome too.
         let status = waited || this.#stale || heard === 'unknown' ? undefined : (heard ?? before);
         do {

@@ -29,13 +29,14 @@ export class LaneTabs {
   /**
    * Runs the activity's run in its turn across tabs (rule 12): holding its Web Lock, so no other
    * tab toggles it meanwhile. `run` hears what another tab's turn ended at since `knownAt` (or
-   * that its outcome is unknown); what this turn ends at is stored before the lock is let go,
-   * for the next tab.
+   * that its outcome is unknown), and `later`: where a turn ended that carried out a click made
+   * after this tab's. What this turn ends at is stored before the lock is let go, with the time
+   * of the click it carried out, for the next tab.
    */
   inTurn(
     how: Want,
     knownAt: number,
-    run: (heard: Heard | undefined) => Promise<ActivityStatus>,
+    run: (heard: Heard | undefined, later?: ActivityStatus) => Promise<ActivityStatus>,
   ): Promise<ActivityStatus> {
     if (how.syncTabs === false) return run(undefined);
     const { intents } = this.#platform;
@@ -47,8 +48,11 @@ export class LaneTabs {
         const landsBy = this.#unansweredToggle(how);
         if (landsBy > Date.now())
           await new Promise((resolve) => setTimeout(resolve, landsBy - Date.now()));
-        const status = await run(landsBy > 0 ? 'unknown' : intents.heardSince(site, id, knownAt));
-        intents.heard(site, id, status);
+        const status =
+          landsBy > 0
+            ? await run('unknown')
+            : await run(intents.heardSince(site, id, knownAt), this.#laterClickCarriedOut());
+        intents.heard(site, id, status, this.#clickedAt);
         return status;
       } catch (error) {
         if (error instanceof ActivityChangedElsewhereError) intents.heard(site, id, error.status);
@@ -74,6 +78,17 @@ export class LaneTabs {
     // Heard in the same millisecond it was sent is not known to be its answer.
     if (this.#platform.intents.heardSince(this.#site, this.#activityIdentifier, sentAt)) return 0;
     return sentAt + how.client.timeout + LANDING_MARGIN_MS;
+  }
+
+  /**
+   * Where the newest turn ended, if it carried out a click made after this tab's last click
+   * (rule 3 across tabs: the last click is the intent, whichever tab it was made in).
+   */
+  #laterClickCarriedOut(): ActivityStatus | undefined {
+    const { intents } = this.#platform;
+    const clickedAt = intents.clickCarriedOut(this.#site, this.#activityIdentifier) ?? 0;
+    const newest = this.newestHeard();
+    return clickedAt > this.#clickedAt && newest !== 'unknown' ? newest : undefined;
   }
 
   /** What the newest turn of the activity, in any tab, ended at (rule 12). */

@@ -61,6 +61,17 @@ describe.each([
     expect(store.heardSince(SITE, 'appointment_id=1', 1_500)).toBe('unknown');
   });
 
+  it('keeps the time of the click a turn carried out with its word, until a newer word', () => {
+    const store = makeStore();
+    expect(store.clickCarriedOut(SITE, 'appointment_id=1')).toBeUndefined();
+    store.heard(SITE, 'appointment_id=1', 'Completed', 1_234);
+    expect(store.clickCarriedOut(SITE, 'appointment_id=1')).toBe(1_234);
+    expect(store.clickCarriedOut(SITE, 'appointment_id=2')).toBeUndefined();
+    store.heard(SITE, 'appointment_id=1', 'unknown');
+    expect(store.clickCarriedOut(SITE, 'appointment_id=1')).toBeUndefined();
+    expect(store.heardSince(SITE, 'appointment_id=1', 0)).toBe('unknown');
+  });
+
   it('prunes intents and words heard before a time, and keeps those at or after it', () => {
     vi.useFakeTimers({ now: 100 });
     const store = makeStore();

@@ -120,6 +120,31 @@ describe('rule 12: one writer per activity across tabs', () => {
     stop();
   });
 
+  it('ends at the last click when a click in another tab queued behind a turn that carried out a later one (found by the fuzz)', async () => {
+    const { fake, client, openTab, site } = setup({ [A1]: 'NotStarted' });
+    const one = openTab();
+    const two = openTab();
+    const stop = two.lanes.lane(site, A1).subscribe(() => undefined);
+    const release = fake.hold();
+    const first = one.lanes.want(site, A1, true, { client });
+    await vi.waitFor(() => expect(fake.requests).toHaveLength(1));
+    // Tab two's click waits for the turn; then the user clicks twice more in tab one.
+    const queued = two.lanes.want(site, A1, false, { client });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    void one.lanes.want(site, A1, false, { client });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const last = one.lanes.want(site, A1, true, { client });
+    release();
+    await Promise.all([first, last]);
+    await expect(queued).resolves.toBe('Completed');
+
+    // Tab one's turn ended at its last click; tab two's older click sent nothing.
+    expect(fake.status(A1)).toBe('Completed');
+    expect(fake.toggleRequestsFor(A1)).toHaveLength(1);
+    expect(two.lanes.stateOf(site, A1)).toMatchObject({ status: 'Completed', pending: false });
+    stop();
+  });
+
   it('keeps to its own tab with syncTabs: false', async () => {
     const { client, openTab, site } = setup({ [A1]: 'NotStarted' });
     const one = openTab();

@@ -29,7 +29,7 @@ export function memoryBrowser(options: MemoryBrowserOptions = {}) {
   const locks = new Map<string, Lock>();
   const listeners = new Map<string, (message: TabMessage) => void>();
   const storage = new Map<string, StoredIntent>();
-  const heard = new Map<string, { at: number; what: Heard }>();
+  const heard = new Map<string, { at: number; what: Heard; clickedAt?: number | undefined }>();
   const alive = new Set<string>();
   const onlineWaiters: (() => void)[] = [];
   let online = true;
@@ -110,9 +110,10 @@ export function memoryBrowser(options: MemoryBrowserOptions = {}) {
             if (living()) storage.delete(`${site} ${activityIdentifier}`);
           },
           all: () => [...storage.values()],
-          heard: (site, id, what) => {
-            if (living()) heard.set(`${site} ${id}`, { at: Date.now(), what });
+          heard: (site, id, what, clickedAt) => {
+            if (living()) heard.set(`${site} ${id}`, { at: Date.now(), what, clickedAt });
           },
+          clickCarriedOut: (site, id) => heard.get(`${site} ${id}`)?.clickedAt,
           prune: (before) => {
             for (const [key, intent] of storage) if (intent.at < before) storage.delete(key);
           },

@@ -24,10 +24,15 @@ export interface IntentStore {
   save(intent: StoredIntent): void;
   remove(site: string, activityIdentifier: string): void;
   all(): StoredIntent[];
-  /** Written by the tab holding the activity's lock, before it lets go. */
-  heard(site: string, activityIdentifier: string, what: Heard): void;
+  /**
+   * Written by the tab holding the activity's lock, before it lets go; `clickedAt`: when the
+   * click its turn carried out was made, if the turn reached it.
+   */
+  heard(site: string, activityIdentifier: string, what: Heard, clickedAt?: number): void;
   /** What a tab heard after `since` (ms since the epoch), if anything. */
   heardSince(site: string, activityIdentifier: string, since: number): Heard | undefined;
+  /** When the click carried out by the turn that wrote the newest word was made, if it was. */
+  clickCarriedOut(site: string, activityIdentifier: string): number | undefined;
   /** Drops intents and words heard before `before` (ms since the epoch). */
   prune(before: number): void;
 }
@@ -47,9 +52,12 @@ export function browserIntentStore(): IntentStore {
       }
     },
     remove: (site, activityIdentifier) => storage.removeItem(keyOf(site, activityIdentifier)),
-    heard: (site, activityIdentifier, what) => {
+    heard: (site, activityIdentifier, what, clickedAt) => {
       try {
-        storage.setItem(`${HEARD_PREFIX}${site} ${activityIdentifier}`, `${Date.now()} ${what}`);
+        storage.setItem(
+          `${HEARD_PREFIX}${site} ${activityIdentifier}`,
+          `${Date.now()} ${what} ${clickedAt ?? ''}`,
+        );
       } catch {
         // Blocked now: other tabs then read before they toggle anyway.
       }
@@ -61,6 +69,10 @@ export function browserIntentStore(): IntentStore {
       return Number(at) > since && (what === 'unknown' || isActivityStatus(what))
         ? what
         : undefined;
+    },
+    clickCarriedOut: (site, activityIdentifier) => {
+      const text = storage.getItem(`${HEARD_PREFIX}${site} ${activityIdentifier}`) ?? '';
+      return Number(text.split(' ')[2]) || undefined;
     },
     prune: (before) => {
       for (const key of ownKeys(storage)) {
@@ -82,14 +94,16 @@ export function browserIntentStore(): IntentStore {
 
 export function memoryIntentStore(): IntentStore {
   const intents = new Map<string, StoredIntent>();
-  const heard = new Map<string, { at: number; what: Heard }>();
+  const heard = new Map<string, { at: number; what: Heard; clickedAt?: number | undefined }>();
   return {
-    heard: (site, activityIdentifier, what) =>
-      heard.set(`${site} ${activityIdentifier}`, { at: Date.now(), what }),
+    heard: (site, activityIdentifier, what, clickedAt) =>
+      heard.set(`${site} ${activityIdentifier}`, { at: Date.now(), what, clickedAt }),
     heardSince: (site, activityIdentifier, since) => {
       const entry = heard.get(`${site} ${activityIdentifier}`);
       return entry && entry.at > since ? entry.what : undefined;
     },
+    clickCarriedOut: (site, activityIdentifier) =>
+      heard.get(`${site} ${activityIdentifier}`)?.clickedAt,
     save: (intent) => intents.set(keyOf(intent.site, intent.activityIdentifier), intent),
     remove: (site, activityIdentifier) => intents.delete(keyOf(site, activityIdentifier)),
     all: () => [...intents.values()],

@@ -148,8 +148,9 @@ class PlatformSocket implements Platform {
     save: (intent) => this.#plugged.intents.save(intent),
     remove: (site, id) => this.#plugged.intents.remove(site, id),
     all: () => this.#plugged.intents.all(),
-    heard: (site, id, what) => this.#plugged.intents.heard(site, id, what),
+    heard: (site, id, what, clickedAt) => this.#plugged.intents.heard(site, id, what, clickedAt),
     heardSince: (site, id, since) => this.#plugged.intents.heardSince(site, id, since),
+    clickCarriedOut: (site, id) => this.#plugged.intents.clickCarriedOut(site, id),
     prune: (before) => this.#plugged.intents.prune(before),
   };
 
