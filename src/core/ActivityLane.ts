@@ -36,6 +36,8 @@ export interface Want {
   persist?: boolean | undefined;
   /** Nothing is sent or read before this time (ms since the epoch): a resumed intent's wait. */
   notBefore?: number | undefined;
+  /** When the user clicked (ms since the epoch); now by default, a resumed intent's own time. */
+  clickedAt?: number | undefined;
 }
 
 const IDLE: ActivityState = {

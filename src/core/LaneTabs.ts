@@ -124,7 +124,7 @@ export class LaneTabs {
    * intent stored.
    */
   store(how: Want | undefined, completed: boolean, sentAt?: number): void {
-    if (sentAt === undefined) this.#clickedAt = Date.now();
+    if (sentAt === undefined) this.#clickedAt = how?.clickedAt ?? Date.now();
     else this.#sentAt = sentAt;
     if (how?.persist === false) return;
     const { intents, locks } = this.#platform;

@@ -94,7 +94,8 @@ export class ActivityLanes {
         lane.distrust();
         // Shown at once; read and converged once its last toggle can no longer land.
         const notBefore = (intent.sentAt ?? 0) + client.timeout + LANDING_MARGIN_MS;
-        void lane.want(intent.completed, { client, notBefore });
+        // Its click keeps its own time: a later click in any tab still wins over it (rule 3).
+        void lane.want(intent.completed, { client, notBefore, clickedAt: intent.at });
       });
     }
     return () => {
