@@ -295,7 +295,8 @@ export class FuzzTab {
         this.runs += 1;
         // With other tabs, the views may already show another tab's word: judge the run's own.
         const shown = otherTabs ? activity.lastRunError : views[0] ? views[0].error : 'unseen';
-        checkRunEnd(activity, server, shown, report, otherTabs);
+        const lastIntent = otherTabs ? this.#page.tabs.lastIntent(activity.key) : undefined;
+        checkRunEnd(activity, server, shown, report, otherTabs, lastIntent);
       }
       activity.wasPending = pending;
       const mounted = this.#mountedOf(activity);

@@ -307,6 +307,8 @@ export function expectedEnd(
   run: Run,
   intent: boolean | undefined,
   otherTabs: boolean,
+  /** The last click in any tab: a run whose turn came after it was carried out ends there (rule 3). */
+  lastIntent?: boolean,
 ): { allowed: (ErrorKind | undefined)[] } | { wrong: string } {
   const sent = run.requests.filter((request) => request.outcome !== 'renewed');
   const last = sent.at(-1);
@@ -323,7 +325,8 @@ export function expectedEnd(
   // Rule 5: reads that keep failing leave the outcome unconfirmed.
   if (last.endpoint === 'read' && last.outcome === 'failed') return { allowed: ['unconfirmed'] };
   if (last.outcome === 'refused') return { allowed: ['refused'] };
-  if (last.outcome === 'stated' && isCompleted(last.stated) === intent) {
+  const reached = (wanted: boolean | undefined) => isCompleted(last.stated) === wanted;
+  if (last.outcome === 'stated' && (reached(intent) || (otherTabs && reached(lastIntent)))) {
     // Rule 5: a read sent while the last, unknown toggle could still land proves nothing yet; with
     // no read left after that, the outcome stays unconfirmed.
     const lastToggle = sent.filter((request) => request.endpoint === 'toggle').at(-1);

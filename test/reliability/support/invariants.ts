@@ -94,11 +94,12 @@ export function checkRunEnd(
   shown: ErrorKind | undefined | 'unseen',
   report: Report,
   otherTabs = false,
+  lastIntent?: boolean,
 ): void {
   const { run } = activity;
   if (!run) return;
   const id = activity.key;
-  const end = expectedEnd(run, activity.intent, otherTabs);
+  const end = expectedEnd(run, activity.intent, otherTabs, lastIntent);
   if ('wrong' in end) {
     report(`${id}: ${end.wrong}`);
     return;

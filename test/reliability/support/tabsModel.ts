@@ -84,6 +84,11 @@ export class TabsModel implements NetworkObserver {
     });
   }
 
+  /** What the last click on the activity, in any tab, asked for. */
+  lastIntent(key: string): boolean | undefined {
+    return this.#activities.get(key)?.intent;
+  }
+
   settled(key: string, failed: boolean): void {
     if (failed) this.#of(key).failedSince = true;
   }
