@@ -270,7 +270,8 @@ export class ActivityLane {
   hear(message: TabMessage): void {
     if (this.#outcome) return; // this tab's own run takes its turn under the lock
     // A word some turn ended at before the newest turn's end is stale, however late it arrives.
-    if (message.confirmed !== undefined && this.#tabs.newestHeard() !== message.confirmed) return;
+    const { confirmed, confirmedAt = 0 } = message;
+    if (confirmed !== undefined && this.#tabs.isStale(confirmed, confirmedAt)) return;
     if (message.confirmed !== undefined) {
       this.#confirmed = message.confirmed;
       this.#knownAt = Date.now();

@@ -45,9 +45,13 @@ export class LaneTabs {
     const turn = async () => {
       try {
         // rule 13: a toggle whose tab went before it heard the answer may still land: wait, then read.
-        const landsBy = this.#unansweredToggle(how);
-        if (landsBy > Date.now())
-          await new Promise((resolve) => setTimeout(resolve, landsBy - Date.now()));
+        // What the last tab wrote before it let go may reach this tab's storage late: look again.
+        let landsBy = this.#unansweredToggle(how);
+        while (landsBy > Date.now()) {
+          const wait = Math.min(LOOK_AGAIN_MS, landsBy - Date.now());
+          await new Promise((resolve) => setTimeout(resolve, wait));
+          landsBy = this.#unansweredToggle(how);
+        }
         const status =
           landsBy > 0
             ? await run('unknown')
@@ -87,12 +91,24 @@ export class LaneTabs {
   #laterClickCarriedOut(): ActivityStatus | undefined {
     const { intents } = this.#platform;
     const clickedAt = intents.clickCarriedOut(this.#site, this.#activityIdentifier) ?? 0;
-    const newest = this.newestHeard();
+    const newest = this.#newestHeard();
     return clickedAt > this.#clickedAt && newest !== 'unknown' ? newest : undefined;
   }
 
+  /**
+   * Whether a word another tab told at `time` is stale: a turn ended after it, or in the same
+   * millisecond with another word. Compared by time first: storage written in another tab may
+   * reach this one after that tab's message does.
+   */
+  isStale(confirmed: ActivityStatus, time: number): boolean {
+    const { intents } = this.#platform;
+    const newest = intents.heardSince(this.#site, this.#activityIdentifier, time - 1);
+    const later = intents.heardSince(this.#site, this.#activityIdentifier, time);
+    return newest !== undefined && (newest !== confirmed || later !== undefined);
+  }
+
   /** What the newest turn of the activity, in any tab, ended at (rule 12). */
-  newestHeard(): Heard | undefined {
+  #newestHeard(): Heard | undefined {
     return this.#platform.intents.heardSince(this.#site, this.#activityIdentifier, 0);
   }
 
@@ -163,6 +179,7 @@ export class LaneTabs {
       checking,
       queued,
       confirmed,
+      confirmedAt: confirmed === undefined ? undefined : Date.now(),
       error: error && {
         name: error.name,
         message: error.message,
@@ -173,6 +190,8 @@ export class LaneTabs {
   }
 }
 
+/** How often a tab waiting for another tab's unanswered toggle looks at storage again. */
+const LOOK_AGAIN_MS = 50;
 /** How many request timeouts a tab waits for another tab's turn: a whole run's worth. */
 const TURN_TIMEOUTS = 10;
 

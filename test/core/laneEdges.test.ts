@@ -108,6 +108,7 @@ describe("another tab's pending intent", () => {
           checking: false,
           queued: true,
           confirmed,
+          confirmedAt: confirmed === undefined ? undefined : Date.now(),
         });
       browser.storage.clear();
       other.intents.heard(site, A1, 'NotStarted');

@@ -10,6 +10,8 @@ export interface TabMessage {
   queued: boolean;
   /** The server's last word in the sending tab, if it just heard one. */
   confirmed?: ActivityStatus | undefined;
+  /** When `confirmed` was told (ms since the epoch): a word any tab heard later makes it stale. */
+  confirmedAt?: number | undefined;
   error?:
     | { name: string; message: string; outcomeUnknown: boolean; status?: ActivityStatus }
     | undefined;
