@@ -45,12 +45,15 @@ export class LaneTabs {
     const turn = async () => {
       try {
         // rule 13: a toggle whose tab went before it heard the answer may still land: wait, then read.
-        // What the last tab wrote before it let go may reach this tab's storage late: look again.
-        let landsBy = this.#unansweredToggle(how);
+        // Its send time is taken once: another tab giving up its click may remove the stored
+        // intent meanwhile. Its answer, written before that tab let go, may reach this tab's
+        // storage late: look again.
+        const sentAt = this.#unansweredSentAt();
+        let landsBy = this.#landsBy(sentAt, how);
         while (landsBy > Date.now()) {
           const wait = Math.min(LOOK_AGAIN_MS, landsBy - Date.now());
           await new Promise((resolve) => setTimeout(resolve, wait));
-          landsBy = this.#unansweredToggle(how);
+          landsBy = this.#landsBy(sentAt, how);
         }
         const status =
           landsBy > 0
@@ -72,13 +75,18 @@ export class LaneTabs {
     return this.#platform.locks.run(lock, how.client.timeout * TURN_TIMEOUTS, turn);
   }
 
-  /**
-   * Until when a toggle another tab sent may still land, if that tab went before it heard the
-   * answer (no turn has ended since it was sent); 0 when there is none.
-   */
-  #unansweredToggle(how: Want): number {
+  /** When another tab sent the stored intent's last toggle, if this tab did not. */
+  #unansweredSentAt(): number | undefined {
     const sentAt = this.#stored()?.sentAt;
-    if (sentAt === undefined || sentAt === this.#sentAt) return 0;
+    return sentAt === this.#sentAt ? undefined : sentAt;
+  }
+
+  /**
+   * Until when a toggle another tab sent at `sentAt` may still land, if that tab went before it
+   * heard the answer (no turn has ended since it was sent); 0 when there is none.
+   */
+  #landsBy(sentAt: number | undefined, how: Want): number {
+    if (sentAt === undefined) return 0;
     // Heard in the same millisecond it was sent is not known to be its answer.
     if (this.#platform.intents.heardSince(this.#site, this.#activityIdentifier, sentAt)) return 0;
     return sentAt + how.client.timeout + LANDING_MARGIN_MS;

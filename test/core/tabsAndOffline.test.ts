@@ -251,6 +251,48 @@ describe('rule 13: no click lost, none doubled', () => {
     expect(fake.readCount(A1)).toBe(1);
   });
 
+  it("keeps waiting for a closed tab's toggle when a third tab gives up its click meanwhile and removes the stored intent (found by the fuzz)", async () => {
+    const { fake, client, browser, openTab, site } = setup({ [A1]: 'NotStarted' });
+    const closing = openTab();
+    const staying = openTab();
+    const third = openTab();
+    const sentAt = Date.now();
+    closing.platform.intents.save({
+      site,
+      activityIdentifier: A1,
+      completed: true,
+      at: sentAt,
+      sentAt,
+      tab: closing.platform.locks.tab,
+    });
+    browser.close(closing.platform);
+    const toggledAt: number[] = [];
+    const stop = fake.subscribe((request) => {
+      if (request.endpoint === 'toggle' && request.response === 'pending')
+        toggledAt.push(Date.now());
+    });
+
+    staying.lanes.lane(site, A1).report({}, 'NotStarted', false);
+    const carriedOut = staying.lanes.want(site, A1, true, { client });
+    // The third tab's click waits for the turn at most 10 of its 10 ms timeouts, gives up and
+    // forgets its intent, and with it the closed tab's send time.
+    const impatient = createSuperOfficeClient({
+      baseUrl: BASE_URL,
+      auth: { scheme: 'Bearer', token: FAKE_CREDENTIALS.bearerTokens[0] as string },
+      fetch: createFakeFetch(fake),
+      timeout: 10,
+    });
+    third.lanes.lane(site, A1).report({}, 'NotStarted', false);
+    await expect(third.lanes.want(site, A1, false, { client: impatient })).rejects.toThrow();
+    expect(browser.storage.size).toBe(0);
+
+    await carriedOut;
+    // Not before the closed tab's toggle could no longer land (timeout 200 ms + 500 ms margin).
+    for (const at of toggledAt) expect(at - sentAt).toBeGreaterThanOrEqual(700);
+    expect(fake.readCount(A1)).toBeGreaterThanOrEqual(1);
+    stop();
+  });
+
   it("keeps another tab's later click stored when this tab's intent settles, for the next load (found by the fuzz)", async () => {
     const { fake, client, browser, openTab, site } = setup({ [A1]: 'NotStarted' });
     const one = openTab();

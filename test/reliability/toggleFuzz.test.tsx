@@ -20,6 +20,8 @@ const maxActions = Number(process.env.FUZZ_MAX_ACTIONS ?? 16);
 // FUZZ_KEEP_GOING=1 plays every sequence, whatever it finds, and reports each kind of violation
 // with its smallest sequence (the run still fails); otherwise the first one stops and shrinks.
 const keepGoing = process.env.FUZZ_KEEP_GOING === '1';
+// FUZZ_REPLAY='<a sequence's JSON from a report>' plays that one sequence.
+const replay = process.env.FUZZ_REPLAY;
 // Running the fuzz leaves tracked files alone: the report goes under an ignored folder, and
 // FUZZ_RECORD=1 records it where the README cites it.
 const reportPath =
@@ -59,7 +61,7 @@ describe('toggling under random clicks in one or two tabs, reloads, closed tabs,
       // One fake per site; the same identifiers on both. Every tab of a sequence talks to them.
       const fakes = [new FakeWebApi(), new FakeWebApi()];
       await fc.assert(
-        fc.asyncProperty(sequences(maxActions), async (sequence) => {
+        fc.asyncProperty(replay ? fc.constant(JSON.parse(replay)) : sequences(maxActions), async (sequence) => {
           const unhandledBefore = unhandled.length;
           const result = await runSequence(sequence, fakes, captured);
           for (const reason of unhandled.slice(unhandledBefore)) {
@@ -72,7 +74,7 @@ describe('toggling under random clicks in one or two tabs, reloads, closed tabs,
             throw new Error(`Invariant violations:\n${result.violations.join('\n')}`);
           }
         }),
-        { seed, numRuns: runs },
+        { seed, numRuns: replay ? 1 : runs },
       );
       expect(summary.examples, 'invariant violations').toEqual([]);
       // A known bug fails the recorded run; `npm test` prints it and goes on (see knownViolations.ts).
