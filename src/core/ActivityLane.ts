@@ -217,6 +217,8 @@ export class ActivityLane {
         }
         // rule 12: another tab's turn since this tab last knew is the basis; its unknown outcome too.
         let status = waited || this.#stale || heard === 'unknown' ? undefined : (heard ?? before);
+        // It is the server's word, newer than any report held meanwhile (rule 8).
+        if (heard !== undefined && heard !== 'unknown') this.#testify(heard);
         do {
           status = await reachCompleted({
             activityIdentifier: this.activityIdentifier,

@@ -145,6 +145,30 @@ describe('rule 12: one writer per activity across tabs', () => {
     stop();
   });
 
+  it("shows where another tab's turn ended, not a report this tab held while it waited for its turn (found by the fuzz)", async () => {
+    const { fake, client, openTab, site } = setup({ [A1]: 'NotStarted' });
+    const one = openTab();
+    const two = openTab();
+    const view = {};
+    two.lanes.lane(site, A1).report(view, 'NotStarted', true);
+    const stop = two.lanes.lane(site, A1).subscribe(() => undefined);
+    const release = fake.hold();
+    const first = one.lanes.want(site, A1, true, { client });
+    await vi.waitFor(() => expect(fake.requests).toHaveLength(1));
+    // Tab two's click waits for the turn; its dashboard refetches meanwhile, before tab one's
+    // toggle is applied.
+    const queued = two.lanes.want(site, A1, true, { client });
+    two.lanes.lane(site, A1).report(view, 'NotStarted', false);
+    release();
+    await first;
+    await expect(queued).resolves.toBe('Completed');
+
+    // Tab one's turn reached tab two's intent: nothing sent, and the older report not shown.
+    expect(fake.toggleRequestsFor(A1)).toHaveLength(1);
+    expect(two.lanes.stateOf(site, A1)).toMatchObject({ status: 'Completed', pending: false });
+    stop();
+  });
+
   it('keeps to its own tab with syncTabs: false', async () => {
     const { client, openTab, site } = setup({ [A1]: 'NotStarted' });
     const one = openTab();

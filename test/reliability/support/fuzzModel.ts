@@ -326,6 +326,20 @@ export function expectedEnd(
   if (last.endpoint === 'read' && last.outcome === 'failed') return { allowed: ['unconfirmed'] };
   if (last.outcome === 'refused') return { allowed: ['refused'] };
   const reached = (wanted: boolean | undefined) => isCompleted(last.stated) === wanted;
+  const { toggles, reads } = run.budget;
+  // An unknown toggle may still land: without a read left, the outcome stays unconfirmed.
+  const unknownUnread =
+    sent.filter((request) => request.endpoint === 'toggle').at(-1)?.outcome === 'unknown' &&
+    reads >= 4;
+  // Rule 4: away from the intent only once the corrections are spent.
+  const givenUp: ErrorKind[] = [
+    ...new Set<ErrorKind>([
+      ...(unknownUnread ? (['unconfirmed'] as const) : []),
+      ...(toggles >= 3 && (last.outcome === 'stated' || unknownUnread)
+        ? (['changedElsewhere'] as const)
+        : []),
+    ]),
+  ];
   if (last.outcome === 'stated' && (reached(intent) || (otherTabs && reached(lastIntent)))) {
     // Rule 5: a read sent while the last, unknown toggle could still land proves nothing yet; with
     // no read left after that, the outcome stays unconfirmed.
@@ -334,20 +348,12 @@ export function expectedEnd(
       last.endpoint === 'read' &&
       lastToggle?.outcome === 'unknown' &&
       last.sentAt < lastToggle.sentAt + FUZZ_TIMEOUT_MS + LANDING_MARGIN_MS;
-    return { allowed: early ? [undefined, 'unconfirmed'] : [undefined] };
+    // Where a later click in another tab asked, the server may end while this run, which cannot
+    // know of that click while it waits for the turn, gives its own intent up.
+    const ownGivenUp = reached(intent) ? [] : givenUp;
+    return { allowed: [undefined, ...(early ? (['unconfirmed'] as const) : []), ...ownGivenUp] };
   }
-  const { toggles, reads } = run.budget;
-  // An unknown toggle may still land: without a read left, the outcome stays unconfirmed.
-  const unknownUnread =
-    sent.filter((request) => request.endpoint === 'toggle').at(-1)?.outcome === 'unknown' &&
-    reads >= 4;
-  // Rule 4: away from the intent only once the corrections are spent.
-  const allowed: ErrorKind[] = [
-    ...(unknownUnread ? (['unconfirmed'] as const) : []),
-    ...(toggles >= 3 && last.outcome === 'stated' ? (['changedElsewhere'] as const) : []),
-    ...(toggles >= 3 && unknownUnread ? (['changedElsewhere'] as const) : []),
-  ];
-  if (allowed.length > 0) return { allowed: [...new Set(allowed)] };
+  if (givenUp.length > 0) return { allowed: givenUp };
   return {
     wrong: `gave up after ${toggles} toggles and ${reads} reads for the intent, the last request ${last.endpoint} ${last.outcome} ${String(last.stated)}`,
   };
