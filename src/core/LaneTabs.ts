@@ -148,7 +148,7 @@ export class LaneTabs {
    * intent stored.
    */
   store(how: Want | undefined, completed: boolean, sentAt?: number): void {
-    if (sentAt === undefined) this.#clickedAt = how?.clickedAt ?? Date.now();
+    if (sentAt === undefined) this.#clickedAt = how?.clickedAt ?? this.#clickTime();
     else this.#sentAt = sentAt;
     if (how?.persist === false) return;
     const { intents, locks } = this.#platform;
@@ -166,6 +166,16 @@ export class LaneTabs {
       sentAt: lastSent,
       tab: locks.tab,
     });
+  }
+
+  /**
+   * When a click made now was made: now, or just after the newest click any tab has stored or
+   * carried out, so that it is the later one even within the same millisecond (rule 3).
+   */
+  #clickTime(): number {
+    const stored = this.#stored()?.at ?? 0;
+    const carriedOut = this.#platform.intents.clickCarriedOut(this.#site, this.#activityIdentifier);
+    return Math.max(Date.now(), stored + 1, (carriedOut ?? 0) + 1);
   }
 
   /** The intent settled: nothing is left for a later tab, but another tab's later click is. */

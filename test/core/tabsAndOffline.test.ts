@@ -169,6 +169,33 @@ describe('rule 12: one writer per activity across tabs', () => {
     stop();
   });
 
+  it("ends at a click made in the same millisecond as a closed tab's click that another tab resumed: the click made later wins (found by the fuzz)", async () => {
+    const { fake, client, browser, openTab, site } = setup({ [A1]: 'NotStarted' });
+    const staying = openTab();
+    const closing = openTab();
+    for (const { lanes } of [staying, closing])
+      lanes.lane(site, A1).report({}, 'NotStarted', false);
+    const release = fake.hold();
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(Date.now());
+    void closing.lanes.want(site, A1, true, { client });
+    await vi.waitFor(() => expect(fake.toggleRequestsFor(A1)).toHaveLength(1));
+    browser.close(closing.platform);
+    // The reloaded tab resumes the closed tab's click; then, within the same millisecond, the
+    // user clicks in the other tab.
+    const reloaded = openTab();
+    reloaded.lanes.resume(site, client, 60_000);
+    const resumed = reloaded.lanes.lane(site, A1);
+    await vi.waitFor(() => expect(resumed.state.pending).toBe(true));
+    const last = staying.lanes.want(site, A1, false, { client });
+    clock.mockRestore();
+    release();
+
+    await expect(last).resolves.toBe('NotStarted');
+    await vi.waitFor(() => expect(resumed.state.pending).toBe(false), { timeout: 3000 });
+    expect(fake.status(A1)).toBe('NotStarted');
+    expect(resumed.state.status).toBe('NotStarted');
+  });
+
   it('keeps to its own tab with syncTabs: false', async () => {
     const { client, openTab, site } = setup({ [A1]: 'NotStarted' });
     const one = openTab();
