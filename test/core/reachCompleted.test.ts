@@ -387,6 +387,21 @@ describe('reachCompleted, at the edges', () => {
     expect([io.toggles, io.reads]).toEqual([MAX_TOGGLES_PER_INTENT, 1]);
   });
 
+  it('resolves when a click during the last read asks for what the read finds (found by the fuzz)', async () => {
+    const io = server('NotStarted', { toggle: Array(3).fill(() => 'twice') });
+    let wanted = true;
+    const read = io.read.getMockImplementation();
+    // The user clicks again while the read after the spent toggles is on its way.
+    io.read.mockImplementation(async () => {
+      wanted = false;
+      return (read as () => Promise<ActivityStatus>)();
+    });
+    await expect(reach(io, { known: 'NotStarted', wanted: () => wanted })).resolves.toBe(
+      'NotStarted',
+    );
+    expect([io.toggles, io.reads]).toEqual([MAX_TOGGLES_PER_INTENT, 1]);
+  });
+
   it('gives up with the last answer, without a read, when the reads are used up', async () => {
     const io = server('NotStarted');
     let call = 0;
