@@ -105,7 +105,6 @@ export async function reachCompleted(goal: Convergence): Promise<ActivityStatus>
   };
 
   for (;;) {
-    if (await goal.beforeRequest?.()) basis = undefined; // waited (offline): read what is now
     basis ??= await readBack(); // rules 5, 7: never toggle on a basis an unknown outcome made stale
     const wait = inFlightUntil - Date.now();
     if (isCompleted(basis) !== goal.wanted() && wait > 0) {
@@ -134,6 +133,11 @@ export async function reachCompleted(goal: Convergence): Promise<ActivityStatus>
       // A click during the read may have asked for just what it found.
       if (isCompleted(status) === goal.wanted()) return status;
       throw new ActivityChangedElsewhereError(goal.activityIdentifier, status);
+    }
+    // Waited (offline, maybe during the last read): read what is now before toggling.
+    if (await goal.beforeRequest?.()) {
+      basis = undefined;
+      continue;
     }
     toggles += 1;
     const sentAt = Date.now();

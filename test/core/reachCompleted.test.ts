@@ -353,6 +353,31 @@ describe('reachCompleted, at the edges', () => {
     expect([io.toggles, io.reads]).toEqual([2, 2]);
   });
 
+  it('sends no toggle when the connection went during the read before it: waits, then reads again (found by the fuzz)', async () => {
+    const io = server('NotStarted');
+    let online = true;
+    const { promise: whenOnline, resolve: backOnline } = Promise.withResolvers<void>();
+    const beforeRequest = async () => {
+      if (online) return false;
+      await whenOnline;
+      return true;
+    };
+    const read = io.read.getMockImplementation() as () => Promise<ActivityStatus>;
+    io.read.mockImplementationOnce(async () => {
+      online = false; // the read is answered, but the browser is offline by then
+      return read();
+    });
+    const reached = reach(io, { beforeRequest });
+    await vi.waitFor(() => expect(io.reads).toBe(1));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(io.toggles).toBe(0);
+
+    online = true;
+    backOnline();
+    await expect(reached).resolves.toBe('Completed');
+    expect([io.reads, io.toggles]).toEqual([2, 1]);
+  });
+
   it('reads what is now after waiting for the connection, whatever was known', async () => {
     const io = server('Completed');
     let waits = 1;
