@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ActivityLanes } from '../../src/core/activityLanes.js';
+import type { Platform } from '../../src/core/browser/platform.js';
 import { createSuperOfficeClient } from '../../src/index.js';
 import { createFakeFetch, FAKE_CREDENTIALS, FakeWebApi } from '../../src/testing/index.js';
 import { memoryBrowser } from '../support/memoryTabs.js';
@@ -23,6 +24,18 @@ function setup(activities: Record<string, 'NotStarted' | 'Completed'>) {
     return { platform, lanes: new ActivityLanes(() => platform) };
   };
   return { fake, client, browser, openTab, site: client.site };
+}
+
+/** A tab that clicked A1, sent its toggle at `sentAt` and closed before the answer came. */
+function closeWithToggleInFlight(
+  browser: ReturnType<typeof memoryBrowser>,
+  platform: Platform,
+  site: string,
+  sentAt: number,
+) {
+  const tab = platform.locks.tab;
+  platform.intents.save({ site, activityIdentifier: A1, completed: true, at: sentAt, sentAt, tab });
+  browser.close(platform);
 }
 
 describe('rule 12: one writer per activity across tabs', () => {
@@ -284,16 +297,8 @@ describe('rule 13: no click lost, none doubled', () => {
     const sentAt = Date.now();
     const clock = vi.spyOn(Date, 'now').mockReturnValue(sentAt);
     closing.platform.intents.heard(site, A1, 'NotStarted');
-    closing.platform.intents.save({
-      site,
-      activityIdentifier: A1,
-      completed: true,
-      at: sentAt,
-      sentAt,
-      tab: closing.platform.locks.tab,
-    });
     clock.mockRestore();
-    browser.close(closing.platform);
+    closeWithToggleInFlight(browser, closing.platform, site, sentAt);
 
     staying.lanes.lane(site, A1).report({}, 'NotStarted', false);
     await staying.lanes.want(site, A1, true, { client });
@@ -308,15 +313,7 @@ describe('rule 13: no click lost, none doubled', () => {
     const staying = openTab();
     const third = openTab();
     const sentAt = Date.now();
-    closing.platform.intents.save({
-      site,
-      activityIdentifier: A1,
-      completed: true,
-      at: sentAt,
-      sentAt,
-      tab: closing.platform.locks.tab,
-    });
-    browser.close(closing.platform);
+    closeWithToggleInFlight(browser, closing.platform, site, sentAt);
     const toggledAt: number[] = [];
     const stop = fake.subscribe((request) => {
       if (request.endpoint === 'toggle' && request.response === 'pending')
