@@ -1,0 +1,81 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ActivityLanes } from '../../src/core/activityLanes.js';
+import { isolatedPlatform } from '../../src/core/browser/platform.js';
+import { createSuperOfficeClient } from '../../src/index.js';
+import { createFakeFetch, FAKE_CREDENTIALS, FakeWebApi } from '../../src/testing/index.js';
+import { memoryBrowser } from '../support/memoryTabs.js';
+
+// The page-level registry: intents a reload left (rule 13), and the evidence it keeps for
+// activities no view shows (rule 8).
+
+const SITE = 'https://crm.registry.test/api';
+const A1 = 'appointment_id=1';
+
+/** The activity goes idle in `lanes` with `status` as the server's last word to this page. */
+function confirmAndDrop(lanes: ActivityLanes, id: string, status: 'Completed' | 'NotStarted') {
+  const lane = lanes.lane(SITE, id);
+  lane.hear({
+    site: SITE,
+    activityIdentifier: id,
+    status,
+    pending: false,
+    checking: false,
+    queued: false,
+    confirmed: status,
+    confirmedAt: Date.now(),
+  });
+  lane.subscribe(() => undefined)();
+}
+
+describe('a resumed intent', () => {
+  it('is read first, whatever word an older turn left in storage', async () => {
+    const fake = new FakeWebApi({ activities: { [A1]: 'Completed' } });
+    const client = createSuperOfficeClient({
+      baseUrl: SITE,
+      auth: { scheme: 'Bearer', token: FAKE_CREDENTIALS.bearerTokens[0] as string },
+      fetch: createFakeFetch(fake),
+      timeout: 200,
+    });
+    const browser = memoryBrowser();
+    const earlier = browser.tab();
+    // An older turn ended NotStarted; since then someone completed the activity elsewhere, and
+    // a tab clicked it completed while offline and closed before it could send anything.
+    earlier.intents.heard(client.site, A1, 'NotStarted');
+    earlier.intents.save({
+      site: client.site,
+      activityIdentifier: A1,
+      completed: true,
+      at: Date.now(),
+      tab: earlier.locks.tab,
+    });
+    browser.close(earlier);
+
+    const next = browser.tab();
+    new ActivityLanes(() => next).resume(client.site, client, 60_000);
+    await vi.waitFor(() => expect(browser.storage.size).toBe(0));
+    expect(fake.requestsFor(A1).map((request) => request.endpoint)).toEqual(['read']);
+    expect(fake.status(A1)).toBe('Completed');
+  });
+});
+
+describe('the evidence kept for activities no view shows', () => {
+  it('goes once a lane made from it was cleared (rule 11), so the next lane does not bring it back', () => {
+    const lanes = new ActivityLanes(isolatedPlatform);
+    confirmAndDrop(lanes, A1, 'Completed');
+    const lane = lanes.lane(SITE, A1);
+    expect(lane.confirmed).toBe('Completed');
+    lane.forget();
+    lane.subscribe(() => undefined)();
+    expect(lanes.lane(SITE, A1).confirmed).toBeUndefined();
+  });
+
+  it('is not pushed out by lanes that learnt nothing', () => {
+    const lanes = new ActivityLanes(isolatedPlatform);
+    confirmAndDrop(lanes, A1, 'Completed');
+    for (let id = 2; id <= 2_001; id++) {
+      lanes.lane(SITE, `appointment_id=${id}`).subscribe(() => undefined)();
+    }
+    expect(lanes.size).toBe(0);
+    expect(lanes.lane(SITE, A1).confirmed).toBe('Completed');
+  });
+});
