@@ -105,6 +105,7 @@ export async function reachCompleted(goal: Convergence): Promise<ActivityStatus>
   };
 
   for (;;) {
+    if (await goal.beforeRequest?.()) basis = undefined; // waited (offline): read what is now
     basis ??= await readBack(); // rules 5, 7: never toggle on a basis an unknown outcome made stale
     const wait = inFlightUntil - Date.now();
     if (isCompleted(basis) !== goal.wanted() && wait > 0) {
@@ -134,7 +135,7 @@ export async function reachCompleted(goal: Convergence): Promise<ActivityStatus>
       if (isCompleted(status) === goal.wanted()) return status;
       throw new ActivityChangedElsewhereError(goal.activityIdentifier, status);
     }
-    // Waited (offline, maybe during the last read): read what is now before toggling.
+    // Went offline during the read before: wait, and read what is now before toggling.
     if (await goal.beforeRequest?.()) {
       basis = undefined;
       continue;

@@ -384,6 +384,12 @@ describe('reachCompleted, at the edges', () => {
     const beforeRequest = async () => waits-- > 0;
     await expect(reach(io, { known: 'NotStarted', beforeRequest })).resolves.toBe('Completed');
     expect([io.reads, io.toggles]).toEqual([1, 0]);
+
+    // Known to be there already, but changed while offline: read, and toggled back.
+    io.status = 'NotStarted';
+    waits = 1;
+    await expect(reach(io, { known: 'Completed', beforeRequest })).resolves.toBe('Completed');
+    expect([io.reads, io.toggles]).toEqual([2, 1]);
   });
 
   it(`counts reads across read-backs: never a ${MAX_READS_PER_INTENT + 1}th, even when nothing was known`, async () => {
