@@ -166,6 +166,8 @@ export class FuzzTab {
         const activity = tab.activityOf(site, id);
         if (!resumed || !activity) return;
         tab.model.resumed(activity, completed, !tab.isPending(activity));
+        // Judged when it settles, even if it settles before the next check (as a click's run).
+        activity.wasPending = true;
         page.tabs.resumed();
       },
       onSettled: (site, id, error) => {
