@@ -80,6 +80,16 @@ describe('the basis of a toggle', () => {
     expect(endpoints()).toEqual(['read', 'toggle']);
   });
 
+  it("is this tab's report when it is newer than another tab's word", async () => {
+    const { fake, client, browser, lanes, lane, site, endpoints } = setup({ [A1]: 'Completed' });
+    browser.tab().intents.heard(site, A1, 'NotStarted');
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    lane.report({}, 'Completed', true); // the dashboard refetched since
+    await expect(lanes.want(site, A1, false, { client })).resolves.toBe('NotStarted');
+    expect(endpoints()).toEqual(['toggle']);
+    expect(fake.status(A1)).toBe('NotStarted');
+  });
+
   it('waits for the connection before a read-back, when it went away during the toggle', async () => {
     const { fake, client, browser, lanes, lane, site } = setup();
     lane.report({}, 'NotStarted', true);

@@ -22,6 +22,13 @@ function setup() {
     fetch: createFakeFetch(fake),
     timeout: 200,
   });
+  // Waits out a held request of over a minute.
+  const patientClient = createSuperOfficeClient({
+    baseUrl: 'https://crm.shown.test/api',
+    auth: { scheme: 'Bearer', token: FAKE_CREDENTIALS.bearerTokens[0] as string },
+    fetch: createFakeFetch(fake),
+    timeout: 120_000,
+  });
   const browser = memoryBrowser();
   const platform = browser.tab();
   const lanes = new ActivityLanes(() => platform);
@@ -44,7 +51,7 @@ function setup() {
     other.intents.heard(site, A1, status);
     tell({ status, confirmed: status, confirmedAt: Date.now() });
   };
-  return { fake, client, lanes, lane, site, tell, confirm, browser };
+  return { fake, client, patientClient, lanes, lane, site, tell, confirm, browser };
 }
 
 describe("another tab's pending intent", () => {
@@ -72,6 +79,21 @@ describe("another tab's pending intent", () => {
     expect(lane.state).toMatchObject({ status: 'NotStarted', pending: true });
     await vi.advanceTimersByTimeAsync(30_000);
     expect(lane.state.pending).toBe(false);
+  });
+
+  it('no longer times out once this tab clicks: its own run shows what is pending', async () => {
+    vi.useFakeTimers();
+    const { fake, lanes, lane, site, tell, patientClient } = setup();
+    lane.report({}, 'NotStarted', true);
+    tell({ status: 'Completed', pending: true });
+    await vi.advanceTimersByTimeAsync(1);
+    const release = fake.hold();
+    const settled = lanes.want(site, A1, true, { client: patientClient });
+    await vi.advanceTimersByTimeAsync(61_000);
+    expect(lane.state).toMatchObject({ status: 'Completed', pending: true });
+    release();
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(settled).resolves.toBe('Completed');
   });
 
   it('once settled there, stays settled: no minute runs out on a rollback', async () => {
