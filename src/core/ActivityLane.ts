@@ -318,6 +318,7 @@ export class ActivityLane {
   }
 
   #testify(status: ActivityStatus): void {
+    this.#tabs.said(status);
     this.#testimonies += 1;
     this.#knownAt = Date.now();
     this.#confirmed = status;

@@ -19,6 +19,8 @@ export class LaneTabs {
   #sentAt: number | undefined;
   /** When the user asked for the unsettled intent. */
   #clickedAt = 0;
+  /** What the server last stated in this tab's current turn. */
+  #said: ActivityStatus | undefined;
 
   constructor(platform: Platform, site: string, activityIdentifier: string) {
     this.#platform = platform;
@@ -43,6 +45,7 @@ export class LaneTabs {
     const site = this.#site;
     const id = this.#activityIdentifier;
     const turn = async () => {
+      this.#said = undefined;
       try {
         // rule 13: a toggle whose tab went before it heard the answer may still land: wait, then read.
         // Its send time is taken once: another tab giving up its click may remove the stored
@@ -62,10 +65,10 @@ export class LaneTabs {
         intents.heard(site, id, status, this.#clickedAt);
         return status;
       } catch (error) {
-        if (error instanceof ActivityChangedElsewhereError) intents.heard(site, id, error.status);
-        else if (error instanceof SuperOfficeError && error.outcomeUnknown) {
+        // A refusal changed nothing: the server's last word in this turn stands.
+        if (error instanceof SuperOfficeError && error.outcomeUnknown) {
           intents.heard(site, id, 'unknown');
-        }
+        } else if (this.#said !== undefined) intents.heard(site, id, this.#said);
         throw error;
       }
     };
@@ -73,6 +76,11 @@ export class LaneTabs {
     // A run takes at most a few requests of `timeout` each.
     const lock = `superoffice-activity-react/lane/${site} ${id}`;
     return this.#platform.locks.run(lock, how.client.timeout * TURN_TIMEOUTS, turn);
+  }
+
+  /** The server stated `status` (an answer, a read): what the turn ends at, should it fail. */
+  said(status: ActivityStatus): void {
+    this.#said = status;
   }
 
   /** When another tab sent the stored intent's last toggle, if this tab did not. */

@@ -209,6 +209,26 @@ describe('rule 12: one writer per activity across tabs', () => {
     expect(resumed.state.status).toBe('NotStarted');
   });
 
+  it("takes the server's last word in another tab's turn that ended in a refusal as its basis (found by the fuzz)", async () => {
+    const { fake, client, openTab, site } = setup({ [A1]: 'NotStarted' });
+    const one = openTab();
+    const two = openTab();
+    for (const { lanes } of [one, two]) lanes.lane(site, A1).report({}, 'NotStarted', false);
+    const release = fake.hold();
+    const first = one.lanes.want(site, A1, true, { client });
+    await vi.waitFor(() => expect(fake.requests).toHaveLength(1));
+    // Tab two's click waits for the turn; in tab one the user takes the click back, and the
+    // toggle that would carry that out is refused: the server stays Completed.
+    const queued = two.lanes.want(site, A1, false, { client });
+    void one.lanes.want(site, A1, false, { client });
+    fake.inject({ status: 403, body: { Error: true, ErrorMessage: 'No rights' } });
+    release();
+    await expect(first).rejects.toThrow('No rights');
+
+    await expect(queued).resolves.toBe('NotStarted');
+    expect(fake.status(A1)).toBe('NotStarted');
+  });
+
   it('keeps to its own tab with syncTabs: false', async () => {
     const { client, openTab, site } = setup({ [A1]: 'NotStarted' });
     const one = openTab();
