@@ -65,10 +65,14 @@ export class LaneTabs {
         intents.heard(site, id, status, this.#clickedAt);
         return status;
       } catch (error) {
-        // A refusal changed nothing: the server's last word in this turn stands.
-        if (error instanceof SuperOfficeError && error.outcomeUnknown) {
-          intents.heard(site, id, 'unknown');
-        } else if (this.#said !== undefined) intents.heard(site, id, this.#said);
+        // Otherwise the server's last word in this turn stands: a refusal changed nothing.
+        const word =
+          error instanceof SuperOfficeError && error.outcomeUnknown
+            ? 'unknown'
+            : error instanceof ActivityChangedElsewhereError
+              ? error.status
+              : this.#said;
+        if (word !== undefined) intents.heard(site, id, word);
         throw error;
       }
     };
