@@ -236,9 +236,13 @@ export class FuzzModel implements NetworkObserver {
     }
     activity.reads += 1;
     if (pending && activity.run) {
+      // A read after a click may still be charged to the intent before it (a read-back under way,
+      // or its wait for an unknown toggle), until that intent's reads are spent; then it is the
+      // new intent's. Each intent has at most 4.
       const { budget } = activity.run;
-      // Before the run's first toggle, its reads are for the intent now (a resumed run reads first).
-      if (budget.toggles === 0) budget.want = activity.intent as boolean;
+      if (budget.want !== activity.intent && budget.reads >= 4) {
+        activity.run.budget = { want: activity.intent as boolean, toggles: 0, reads: 0 };
+      }
       activity.run.budget.reads += 1;
       if (activity.run.budget.reads > 4) {
         this.violation(`${id}: read ${activity.run.budget.reads} for one intent (at most 4)`);
