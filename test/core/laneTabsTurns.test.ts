@@ -246,6 +246,25 @@ describe('a later click carried out in another tab', () => {
   });
 });
 
+describe("another tab's word, told at a time", () => {
+  it('is stale once a turn ended after it, or in its millisecond with another word', () => {
+    vi.useFakeTimers({ now: 10_000 });
+    const { browser, tabsOf } = setup();
+    const tab = browser.tab();
+    const tabs = tabsOf(tab);
+    expect(tabs.isStale('Completed', 10_000)).toBe(false);
+    tab.intents.heard(SITE, A1, 'Completed');
+    // The word's own turn, stored in the millisecond it was told.
+    expect(tabs.isStale('Completed', 10_000)).toBe(false);
+    expect(tabs.isStale('NotStarted', 10_000)).toBe(true);
+    vi.setSystemTime(10_001);
+    tab.intents.heard(SITE, A1, 'Completed');
+    // A later turn ended, at the same word: what was told at 10,000 is not its word.
+    expect(tabs.isStale('Completed', 10_000)).toBe(true);
+    expect(tabs.isStale('Completed', 10_001)).toBe(false);
+  });
+});
+
 describe('the stored intent', () => {
   it("keeps another tab's later click, adding this tab's toggle in flight to it", () => {
     const { browser, want, tabsOf } = setup();
@@ -292,6 +311,15 @@ describe('the stored intent', () => {
     expect(tab.intents.all()).toEqual([{ ...left, tab: tab.locks.tab }]);
     tabs.forgetIntent(want);
     expect(tab.intents.all()).toEqual([]);
+  });
+
+  it('of a click made now is later than every click carried out, even in the same millisecond', () => {
+    vi.useFakeTimers({ now: 5_000 });
+    const { browser, want, tabsOf } = setup();
+    const tab = browser.tab();
+    tab.intents.heard(SITE, A1, 'NotStarted', 5_000);
+    tabsOf(tab).store(want, true);
+    expect(tab.intents.all()).toMatchObject([{ completed: true, at: 5_001 }]);
   });
 
   it('is left alone by a want that does not persist', () => {
