@@ -32,7 +32,8 @@ export interface SentRequest {
  */
 export interface Run {
   requests: SentRequest[];
-  budget: { want: boolean; toggles: number; reads: number };
+  /** `carried`: reads that may have been the previous intent's, of `reads`. */
+  budget: { want: boolean; toggles: number; reads: number; carried: number };
   /** Its wait for the activity's turn across tabs ran out (rule 12). */
   lockTimedOut: boolean;
 }
@@ -169,7 +170,7 @@ export class FuzzModel implements NetworkObserver {
     if (startsRun) {
       activity.runs.push({
         requests: [],
-        budget: { want: intent, toggles: 0, reads: 0 },
+        budget: { want: intent, toggles: 0, reads: 0, carried: 0 },
         lockTimedOut: false,
       });
     }
@@ -225,7 +226,7 @@ export class FuzzModel implements NetworkObserver {
         return;
       }
       if (run.budget.want !== activity.intent) {
-        run.budget = { want: activity.intent as boolean, toggles: 0, reads: 0 };
+        run.budget = { want: activity.intent as boolean, toggles: 0, reads: 0, carried: 0 };
       }
       run.budget.toggles += 1;
       if (run.budget.toggles > 3) {
@@ -236,16 +237,17 @@ export class FuzzModel implements NetworkObserver {
     }
     activity.reads += 1;
     if (pending && activity.run) {
-      // A read after a click may still be charged to the intent before it (a read-back under way,
-      // or its wait for an unknown toggle), until that intent's reads are spent; then it is the
-      // new intent's. Each intent has at most 4.
       const { budget } = activity.run;
-      if (budget.want !== activity.intent && budget.reads >= 4) {
-        activity.run.budget = { want: activity.intent as boolean, toggles: 0, reads: 0 };
+      // Before the run's first toggle, its reads are for the intent now (a resumed run reads
+      // first); those sent before a click may also be the previous intent's (a read-back under
+      // way when it came), so they do not count against the limit.
+      if (budget.toggles === 0 && budget.want !== activity.intent) {
+        budget.want = activity.intent as boolean;
+        budget.carried = budget.reads;
       }
-      activity.run.budget.reads += 1;
-      if (activity.run.budget.reads > 4) {
-        this.violation(`${id}: read ${activity.run.budget.reads} for one intent (at most 4)`);
+      budget.reads += 1;
+      if (budget.reads - budget.carried > 4) {
+        this.violation(`${id}: read ${budget.reads - budget.carried} for one intent (at most 4)`);
       }
       activity.run.requests.push(sent);
       return;
