@@ -139,6 +139,31 @@ describe('a failure rolls back', () => {
     expect(lane.state.status).toBe('NotStarted');
   });
 
+  it('not over the status a changed-elsewhere ends at, though a report came while the turn was let go (rule 4)', async () => {
+    const { fake, client, browser, site } = setup();
+    // Letting go of the turn takes the browser a task, as Web Locks do: a report can come in.
+    const tab = browser.tab();
+    const { run } = tab.locks;
+    let onLetGo: () => void = () => undefined;
+    tab.locks.run = (name, wait, task) =>
+      run(name, wait, task).finally(() =>
+        new Promise((resolve) => setTimeout(resolve)).then(onLetGo),
+      );
+    const lanes = new ActivityLanes(() => tab);
+    const lane = lanes.lane(site, A1);
+    lane.subscribe(() => undefined);
+    lane.report({}, 'NotStarted', true);
+    // Before every toggle, someone else completes it: each answer is NotStarted.
+    fake.inject(
+      { changedBy: 'Completed' },
+      { activityIdentifier: A1, times: Number.POSITIVE_INFINITY },
+    );
+    onLetGo = () => lane.report({}, 'Completed', false);
+    const failure = await lanes.want(site, A1, true, { client }).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ name: 'ActivityChangedElsewhereError', status: 'NotStarted' });
+    expect(lane.state).toMatchObject({ status: 'NotStarted', error: failure });
+  });
+
   it('when the turn could not be had within its bound: "could not be confirmed"', async () => {
     const { client, clientWith, browser, lanes, lane, site, fake } = setup();
     lane.report({}, 'NotStarted', true);
