@@ -181,6 +181,20 @@ describe("a turn after a closed tab's toggle", () => {
     expect(heard).toEqual([{ heard: 'unknown', later: undefined }]);
   });
 
+  it("stops waiting as soon as that toggle's answer reaches storage, late", async () => {
+    vi.useFakeTimers();
+    const { browser, want, tabsOf } = setup();
+    const tab = browser.tab();
+    sentBy(tab, Date.now());
+    const { heard, run } = recorder();
+    const turn = tabsOf(tab).inTurn(want, 0, run);
+    await vi.advanceTimersByTimeAsync(100);
+    tab.intents.heard(SITE, A1, 'Completed'); // written by the closed tab before it let go
+    await vi.advanceTimersByTimeAsync(60);
+    expect(heard).toEqual([{ heard: 'Completed', later: undefined }]);
+    await turn;
+  });
+
   it('does not wait once a turn has ended since that toggle was sent', async () => {
     const { browser, want, tabsOf } = setup();
     const tab = browser.tab();
