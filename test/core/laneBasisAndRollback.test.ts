@@ -29,6 +29,24 @@ function setup(activities: Record<string, 'NotStarted' | 'Completed'> = { [A1]: 
   return { fake, client, clientWith, browser, lanes, lane, site: client.site, endpoints };
 }
 
+/** Holds the activity's turn in `platform`'s tab until the returned function is called. */
+async function holdTurn(platform: Platform, site: string): Promise<() => Promise<void>> {
+  let release!: () => void;
+  const held = platform.locks.run(
+    `superoffice-activity-react/lane/${site} ${A1}`,
+    5_000,
+    () =>
+      new Promise<void>((resolve) => {
+        release = resolve;
+      }),
+  );
+  await vi.waitFor(() => expect(release).toBeTypeOf('function'));
+  return async () => {
+    release();
+    await held;
+  };
+}
+
 const refusal = { status: 403, body: { Error: true, ErrorMessage: 'No rights' } };
 
 describe('the basis of a toggle', () => {
@@ -88,6 +106,23 @@ describe('the basis of a toggle', () => {
     await expect(lanes.want(site, A1, false, { client })).resolves.toBe('NotStarted');
     expect(endpoints()).toEqual(['toggle']);
     expect(fake.status(A1)).toBe('NotStarted');
+  });
+
+  it('is where a later click, carried out in another tab while this one waited its turn, ended: nothing sent', async () => {
+    const { fake, client, browser, lanes, lane, site } = setup();
+    const other = browser.tab();
+    const release = await holdTurn(other, site);
+    lane.report({}, 'NotStarted', true);
+    const settled = lanes.want(site, A1, true, { client });
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    // The other tab's turn carried out a click made after this one, and ended NotStarted.
+    other.intents.heard(site, A1, 'NotStarted', Date.now());
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    lane.report({}, 'NotStarted', false); // this tab learnt since, from its dashboard
+    await release();
+    await expect(settled).resolves.toBe('NotStarted');
+    expect(lane.confirmed).toBe('NotStarted');
+    expect(fake.requests).toHaveLength(0);
   });
 
   it('waits for the connection before a read-back, when it went away during the toggle', async () => {
@@ -162,6 +197,19 @@ describe('a failure rolls back', () => {
     const failure = await lanes.want(site, A1, true, { client }).catch((error: unknown) => error);
     expect(failure).toMatchObject({ name: 'ActivityChangedElsewhereError', status: 'NotStarted' });
     expect(lane.state).toMatchObject({ status: 'NotStarted', error: failure });
+  });
+
+  it("to what was shown, never to another tab's unknown outcome, when the read-back fails", async () => {
+    const { fake, client, browser, lanes, lane, site } = setup();
+    lane.report({}, 'NotStarted', true);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    browser.tab().intents.heard(site, A1, 'unknown');
+    fake.inject({ status: 503, retryAfter: 0 }, { on: 'read', times: Number.POSITIVE_INFINITY });
+    await expect(lanes.want(site, A1, true, { client })).rejects.toMatchObject({
+      outcomeUnknown: true,
+    });
+    expect(lane.state.status).toBe('NotStarted');
+    expect(lane.confirmed).toBeUndefined();
   });
 
   it('when the turn could not be had within its bound: "could not be confirmed"', async () => {
