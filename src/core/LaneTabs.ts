@@ -21,6 +21,8 @@ export class LaneTabs {
   #clickedAt = 0;
   /** What the server last stated in this tab's current turn. */
   #said: ActivityStatus | undefined;
+  /** When this tab's last turn wrote what it ended at. */
+  #wroteAt = 0;
 
   constructor(platform: Platform, site: string, activityIdentifier: string) {
     this.#platform = platform;
@@ -61,8 +63,12 @@ export class LaneTabs {
         const status =
           landsBy > 0
             ? await run('unknown')
-            : await run(intents.heardSince(site, id, knownAt), this.#laterClickCarriedOut());
-        intents.heard(site, id, status, this.#clickedAt);
+            : await run(
+                // This tab's own word from its last turn is not news to it.
+                intents.heardSince(site, id, Math.max(knownAt, this.#wroteAt)),
+                this.#laterClickCarriedOut(),
+              );
+        this.#write(status, this.#clickedAt);
         return status;
       } catch (error) {
         // Otherwise the server's last word in this turn stands: a refusal changed nothing.
@@ -72,7 +78,7 @@ export class LaneTabs {
             : error instanceof ActivityChangedElsewhereError
               ? error.status
               : this.#said;
-        if (word !== undefined) intents.heard(site, id, word);
+        if (word !== undefined) this.#write(word);
         throw error;
       }
     };
@@ -80,6 +86,12 @@ export class LaneTabs {
     // A run takes at most a few requests of `timeout` each.
     const lock = `superoffice-activity-react/lane/${site} ${id}`;
     return this.#platform.locks.run(lock, how.client.timeout * TURN_TIMEOUTS, turn);
+  }
+
+  /** Leaves what this tab's turn ended at for the next tab (rule 12). */
+  #write(word: Heard, clickedAt?: number): void {
+    this.#platform.intents.heard(this.#site, this.#activityIdentifier, word, clickedAt);
+    this.#wroteAt = Date.now();
   }
 
   /** The server stated `status` (an answer, a read): what the turn ends at, should it fail. */

@@ -229,6 +229,30 @@ describe('rule 12: one writer per activity across tabs', () => {
     expect(fake.status(A1)).toBe('NotStarted');
   });
 
+  it("does not take its own last turn's word as news after the dashboard forgot what it knew (found by the fuzz)", async () => {
+    const { fake, client, openTab, site } = setup({ [A1]: 'Completed' });
+    const { lanes } = openTab();
+    const lane = lanes.lane(site, A1);
+    const view = {};
+    lane.report(view, 'Completed', true);
+    const stop = lane.subscribe(() => undefined);
+    // A turn whose last toggle is refused writes the server's last word in it for other tabs.
+    const release = fake.hold();
+    const first = lanes.want(site, A1, false, { client });
+    await vi.waitFor(() => expect(fake.requests).toHaveLength(1));
+    void lanes.want(site, A1, true, { client });
+    fake.inject({ status: 500, body: { Error: true, ErrorMessage: 'Database is read-only' } });
+    release();
+    await expect(first).rejects.toThrow('read-only');
+
+    // A logout: the dashboard's report is all that is known; the next click starts from it.
+    lane.forget();
+    const before = fake.toggleRequestsFor(A1).length;
+    await expect(lanes.want(site, A1, false, { client })).resolves.toBe('NotStarted');
+    expect(fake.toggleRequestsFor(A1).length).toBeGreaterThan(before);
+    stop();
+  });
+
   it('keeps to its own tab with syncTabs: false', async () => {
     const { client, openTab, site } = setup({ [A1]: 'NotStarted' });
     const one = openTab();
