@@ -19,6 +19,11 @@ export interface ToggleActivityOptions {
   select?: string | undefined;
   /** Aborts the request; the toggle's outcome is then unknown. */
   signal?: AbortSignal | undefined;
+  /**
+   * Called as each request of the toggle is sent: the first, and the resend after a 401 that
+   * `onUnauthorized` renewed. Until its send time plus `timeout`, a request may still land.
+   */
+  onSend?: (() => void) | undefined;
 }
 
 export interface ReadActivityOptions {
@@ -99,10 +104,11 @@ export function createClientOverConfig(readConfig: () => ResolvedClientConfig): 
     get timeout() {
       return readConfig().timeout;
     },
-    async toggleActivity(activityIdentifier, { select, signal } = {}) {
+    async toggleActivity(activityIdentifier, { select, signal, onSend } = {}) {
       parseActivityIdentifier(activityIdentifier);
-      return withRenewal(readConfig(), (config, auth) =>
-        send(config, auth, 'toggle', {
+      return withRenewal(readConfig(), (config, auth) => {
+        onSend?.();
+        return send(config, auth, 'toggle', {
           method: 'post',
           // Built by hand so that the parameter name stays a literal `$select`.
           path:
@@ -112,8 +118,8 @@ export function createClientOverConfig(readConfig: () => ResolvedClientConfig): 
           body: JSON.stringify({ ActivityIdentifier: activityIdentifier }),
           signal,
           parse: parseStatusBody,
-        }),
-      );
+        });
+      });
     },
     async getActivityStatus(activityIdentifier, { signal } = {}) {
       const { kind, id } = parseActivityIdentifier(activityIdentifier);

@@ -223,10 +223,12 @@ export class ActivityLane {
           status = await reachCompleted({
             activityIdentifier: this.activityIdentifier,
             wanted: () => this.#intent,
-            toggle: () => {
-              this.#tabs.store(how(), this.#intent, Date.now());
-              return how().client.toggleActivity(this.activityIdentifier, { select: how().select });
-            },
+            // Stored as each request is sent: a 401's resend may land until its own timeout.
+            toggle: () =>
+              how().client.toggleActivity(this.activityIdentifier, {
+                select: how().select,
+                onSend: () => this.#tabs.store(how(), this.#intent, Date.now()),
+              }),
             read: () => how().client.getActivityStatus(this.activityIdentifier),
             known: status,
             mayStillApplyMs: how().client.timeout,

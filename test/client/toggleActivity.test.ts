@@ -185,6 +185,23 @@ describe('onUnauthorized', () => {
     expect(fake.toggleCount(A1)).toBe(2);
   });
 
+  it('tells onSend of each request it sends, the resend after a renewed 401 included', async () => {
+    const { fake, baseUrl } = await startFake({ activities: { [A1]: 'NotStarted' } });
+    const client = createSuperOfficeClient({
+      baseUrl,
+      auth: { scheme: 'Bearer', token: 'expired' },
+      onUnauthorized: () => BEARER,
+    });
+    const sent: number[] = [];
+    const onSend = () => sent.push(fake.requests.length);
+
+    await client.toggleActivity(A1, { onSend });
+    // Each time before its request reached the server: the 401's, then the resend's.
+    expect(sent).toEqual([0, 1]);
+    await client.toggleActivity(A1, { onSend });
+    expect(sent).toEqual([0, 1, 2]);
+  });
+
   it('shares one onUnauthorized call between concurrent 401s', async () => {
     const { fake, baseUrl } = await startFake({
       activities: { [A1]: 'NotStarted', 'sale_id=2': 'Started' },
