@@ -8,8 +8,8 @@ import { type ConsoleCapture, runSequence } from './support/runSequence.js';
 import { useRealTime, useVirtualTime } from './support/virtualTime.js';
 
 // FUZZ_SEED replays a run; FUZZ_RUNS sets how many sequences (npm test: 1,000). npm test replays
-// a pinned seed, so that CI is not red by chance while open violations are listed (README); a
-// recorded run or one of 10,000 sequences or more plays new ones.
+// a pinned seed, so that CI is deterministic; a recorded run or one of 10,000 sequences or more
+// plays new ones.
 const PINNED_SEED = 11;
 const runs = Number(process.env.FUZZ_RUNS ?? 1_000);
 const record = process.env.FUZZ_RECORD === '1';
