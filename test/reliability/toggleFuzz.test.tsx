@@ -61,19 +61,22 @@ describe('toggling under random clicks in one or two tabs, reloads, closed tabs,
       // One fake per site; the same identifiers on both. Every tab of a sequence talks to them.
       const fakes = [new FakeWebApi(), new FakeWebApi()];
       await fc.assert(
-        fc.asyncProperty(replay ? fc.constant(JSON.parse(replay)) : sequences(maxActions), async (sequence) => {
-          const unhandledBefore = unhandled.length;
-          const result = await runSequence(sequence, fakes, captured);
-          for (const reason of unhandled.slice(unhandledBefore)) {
-            result.violations.push(`unhandled rejection: ${String(reason)}`);
-          }
-          summary.add(result);
-          // A known library bug counts, but does not stop the run (see knownViolations.ts).
-          const unknown = result.violations.filter((violation) => !knownViolationOf(violation));
-          if (unknown.length > 0 && !keepGoing) {
-            throw new Error(`Invariant violations:\n${result.violations.join('\n')}`);
-          }
-        }),
+        fc.asyncProperty(
+          replay ? fc.constant(JSON.parse(replay)) : sequences(maxActions),
+          async (sequence) => {
+            const unhandledBefore = unhandled.length;
+            const result = await runSequence(sequence, fakes, captured);
+            for (const reason of unhandled.slice(unhandledBefore)) {
+              result.violations.push(`unhandled rejection: ${String(reason)}`);
+            }
+            summary.add(result);
+            // A known library bug counts, but does not stop the run (see knownViolations.ts).
+            const unknown = result.violations.filter((violation) => !knownViolationOf(violation));
+            if (unknown.length > 0 && !keepGoing) {
+              throw new Error(`Invariant violations:\n${result.violations.join('\n')}`);
+            }
+          },
+        ),
         { seed, numRuns: replay ? 1 : runs },
       );
       expect(summary.examples, 'invariant violations').toEqual([]);
