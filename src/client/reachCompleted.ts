@@ -131,8 +131,9 @@ export async function reachCompleted(goal: Convergence): Promise<ActivityStatus>
     if (toggles === MAX_TOGGLES_PER_INTENT) {
       // rule 5: a last read tells an unknown id (404) from someone else changing it.
       const status = reads < MAX_READS_PER_INTENT ? await readBack() : basis;
-      // A click during the read may have asked for just what it found.
-      if (isCompleted(status) === goal.wanted()) return status;
+      // Reached; or a click during the read asked for just what it found. A click the other way
+      // is the caller's next intent, with its own budget.
+      if (isCompleted(status) === want || isCompleted(status) === goal.wanted()) return status;
       throw new ActivityChangedElsewhereError(goal.activityIdentifier, status);
     }
     // Went offline during the read before: wait, and read what is now before toggling.

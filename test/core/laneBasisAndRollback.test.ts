@@ -142,6 +142,23 @@ describe('the basis of a toggle', () => {
   });
 });
 
+describe('the last click', () => {
+  it('is carried out when it comes during the read after the last corrective toggle (rule 3)', async () => {
+    const { fake, client, lanes, lane, site, endpoints } = setup();
+    lane.report({}, 'NotStarted', true);
+    // Before each of the three toggles someone else completes it, so each answer is NotStarted;
+    // by the final read, they have completed it once more.
+    fake.inject({ changedBy: 'Completed' }, { activityIdentifier: A1, times: 3 });
+    fake.inject({ changedBy: 'Completed', delayMs: 100 }, { on: 'read', activityIdentifier: A1 });
+    const first = lanes.want(site, A1, true, { client });
+    await vi.waitFor(() => expect(fake.readCount(A1)).toBe(1));
+    const last = lanes.want(site, A1, false, { client });
+    await expect(Promise.all([first, last])).resolves.toEqual(['NotStarted', 'NotStarted']);
+    expect(fake.status(A1)).toBe('NotStarted');
+    expect(endpoints()).toEqual(['toggle', 'toggle', 'toggle', 'read', 'toggle']);
+  });
+});
+
 describe('a failure rolls back', () => {
   it('to what was shown before the click when the server said nothing since: a report newer than its last word', async () => {
     const { fake, client, lanes, lane, site } = setup();

@@ -444,9 +444,18 @@ describe('reachCompleted, at the edges', () => {
       if (call < 3) throw dropped();
       return 'NotStarted';
     });
-    const error = await reach(io, { known: 'NotStarted', mayStillApplyMs: 1 }).catch(
-      (failure) => failure,
-    );
+    // Virtual time: on a loaded machine a read may otherwise come after the toggle could land.
+    vi.useFakeTimers();
+    let error: unknown;
+    try {
+      const settled = reach(io, { known: 'NotStarted', mayStillApplyMs: 1 }).catch(
+        (failure) => failure,
+      );
+      await vi.runAllTimersAsync();
+      error = await settled;
+    } finally {
+      vi.useRealTimers();
+    }
     expect([io.toggles, io.reads]).toEqual([MAX_TOGGLES_PER_INTENT, MAX_READS_PER_INTENT]);
     expect(error).toBeInstanceOf(ActivityChangedElsewhereError);
     expect(error).toMatchObject({ status: 'NotStarted' });
