@@ -179,12 +179,12 @@ export class ActivityLane {
 
   /**
    * The dashboard cleared its cache (a logout, a reset): forget what was shown and confirmed,
-   * and fall back to the views' reports (rule 11). An unsettled intent is still carried out.
+   * and fall back to the views' reports (rule 11). An unsettled intent is still carried out; an
+   * unknown outcome stays unknown, so the next click still reads first (rule 5).
    */
   forget(): void {
     if (this.#outcome) return;
     this.#confirmed = undefined;
-    this.#stale = false;
     this.#update({ status: [...this.#reports.values()].pop(), error: undefined });
   }
 

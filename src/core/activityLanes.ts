@@ -107,7 +107,7 @@ export class ActivityLanes {
     const key = laneKey(message.site, message.activityIdentifier);
     const lane = this.#lanes.get(key);
     if (lane) lane.hear(message);
-    else if (message.confirmed !== undefined) this.#remember(key, message.confirmed);
+    else this.#remember(key, message.confirmed);
   }
 
   /** The activity's lane, made on first use and dropped when no view or intent needs it. */

@@ -19,7 +19,6 @@ interface Mirrored {
 class CacheMirror {
   readonly #queryClient: QueryClient;
   readonly #mirrored = new Map<string, Mirrored>();
-  #detaching: string | undefined;
 
   constructor(queryClient: QueryClient) {
     this.#queryClient = queryClient;
@@ -52,9 +51,7 @@ class CacheMirror {
       const query = this.#queryClient.getQueryCache().get(hash);
       // A partner's own useQuery on the entry keeps it; otherwise it goes with the last view.
       if (query && query.getObserversCount() === 0) {
-        this.#detaching = hash;
         this.#queryClient.getQueryCache().remove(query);
-        this.#detaching = undefined;
       }
     };
   }
@@ -73,7 +70,7 @@ class CacheMirror {
 
   #onCacheEvent(type: string, query: Query): void {
     const entry = this.#mirrored.get(query.queryHash);
-    if (!entry || query.queryHash === this.#detaching) return;
+    if (!entry) return; // an entry whose last view went is removed unmirrored
     if (type === 'removed') {
       entry.written = undefined;
       entry.lane.leave(this);

@@ -316,6 +316,23 @@ describe("a view's report (rule 8)", () => {
     expect(lane.state.status).toBe('NotStarted');
   });
 
+  it('still reads first after a logout when the last outcome was unknown (rules 5, 11)', async () => {
+    const { fake, client, lanes, lane, site, endpoints } = setup();
+    lane.report({}, 'NotStarted', true);
+    const stop = lane.subscribe(() => undefined);
+    fake.inject({ drop: 'before-apply' });
+    fake.inject({ status: 503, retryAfter: 0 }, { on: 'read', times: Number.POSITIVE_INFINITY });
+    await expect(lanes.want(site, A1, true, { client })).rejects.toMatchObject({
+      outcomeUnknown: true,
+    });
+    fake.clearFaults();
+    lane.forget();
+    const before = endpoints().length;
+    await expect(lanes.want(site, A1, true, { client })).resolves.toBe('Completed');
+    expect(endpoints().slice(before)).toEqual(['read', 'toggle']);
+    stop();
+  });
+
   it('tells the views only when what they show changes', () => {
     const { lane } = setup();
     const told = vi.fn();
