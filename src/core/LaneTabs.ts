@@ -71,7 +71,8 @@ export class LaneTabs {
         this.#write(status, this.#clickedAt);
         return status;
       } catch (error) {
-        // Otherwise the server's last word in this turn stands: a refusal changed nothing.
+        // An unknown outcome is left as such; otherwise the server's last word in the turn
+        // stands (a refusal changed nothing).
         const word =
           error instanceof SuperOfficeError && error.outcomeUnknown
             ? 'unknown'

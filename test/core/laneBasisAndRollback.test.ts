@@ -3,6 +3,7 @@ import { ActivityLanes } from '../../src/core/activityLanes.js';
 import type { Platform } from '../../src/core/browser/platform.js';
 import { createSuperOfficeClient, SuperOfficeError } from '../../src/index.js';
 import { createFakeFetch, FAKE_CREDENTIALS, FakeWebApi } from '../../src/testing/index.js';
+import { holdLock } from '../support/heldLock.js';
 import { memoryBrowser } from '../support/memoryTabs.js';
 
 // What one lane takes as the basis of its next toggle (rules 5, 7, 8, 12, 13), what a failure
@@ -29,23 +30,9 @@ function setup(activities: Record<string, 'NotStarted' | 'Completed'> = { [A1]: 
   return { fake, client, clientWith, browser, lanes, lane, site: client.site, endpoints };
 }
 
-/** Holds the activity's turn in `platform`'s tab until the returned function is called. */
-async function holdTurn(platform: Platform, site: string): Promise<() => Promise<void>> {
-  let release!: () => void;
-  const held = platform.locks.run(
-    `superoffice-activity-react/lane/${site} ${A1}`,
-    5_000,
-    () =>
-      new Promise<void>((resolve) => {
-        release = resolve;
-      }),
-  );
-  await vi.waitFor(() => expect(release).toBeTypeOf('function'));
-  return async () => {
-    release();
-    await held;
-  };
-}
+/** Holds the activity's turn in `platform`'s tab, as another tab would. */
+const holdTurn = (platform: Platform, site: string) =>
+  holdLock(platform, `superoffice-activity-react/lane/${site} ${A1}`);
 
 const refusal = { status: 403, body: { Error: true, ErrorMessage: 'No rights' } };
 
@@ -232,16 +219,7 @@ describe('a failure rolls back', () => {
   it('when the turn could not be had within its bound: "could not be confirmed"', async () => {
     const { client, clientWith, browser, lanes, lane, site, fake } = setup();
     lane.report({}, 'NotStarted', true);
-    let release!: () => void;
-    const held = browser.tab().locks.run(
-      `superoffice-activity-react/lane/${site} ${A1}`,
-      5_000,
-      () =>
-        new Promise<void>((resolve) => {
-          release = resolve;
-        }),
-    );
-    await vi.waitFor(() => expect(release).toBeTypeOf('function'));
+    const release = await holdTurn(browser.tab(), site);
     const failure = await lanes
       .want(site, A1, true, { client: clientWith(10) })
       .catch((error: unknown) => error);
@@ -252,8 +230,7 @@ describe('a failure rolls back', () => {
     });
     expect(lane.state).toMatchObject({ status: 'NotStarted', pending: false, error: failure });
     expect(fake.requests).toHaveLength(0);
-    release();
-    await held;
+    await release();
     // Unconfirmed: the next click reads first.
     await expect(lanes.want(site, A1, true, { client })).resolves.toBe('Completed');
     expect(fake.requestsFor(A1).map((request) => request.endpoint)).toEqual(['read', 'toggle']);

@@ -11,6 +11,7 @@ import {
   SuperOfficeError,
 } from '../../src/index.js';
 import { createFakeFetch, FAKE_CREDENTIALS, FakeWebApi } from '../../src/testing/index.js';
+import { holdLock } from '../support/heldLock.js';
 import { memoryBrowser } from '../support/memoryTabs.js';
 
 // One activity's link to the other tabs, on in-memory tabs (test/support/memoryTabs.ts): its
@@ -42,24 +43,6 @@ function setup() {
   return { browser, want, tabsOf };
 }
 
-/** Holds `name` in `platform`'s tab until the returned function is called. */
-async function hold(platform: Platform, name: string): Promise<() => Promise<void>> {
-  let release!: () => void;
-  const held = platform.locks.run(
-    name,
-    1_000,
-    () =>
-      new Promise<void>((resolve) => {
-        release = resolve;
-      }),
-  );
-  await vi.waitFor(() => expect(release).toBeTypeOf('function'));
-  return async () => {
-    release();
-    await held;
-  };
-}
-
 /** A run that records what it heard and ends at `status`. */
 function recorder(status: 'Completed' | 'NotStarted' = 'Completed') {
   const heard: { heard: Heard | undefined; later: string | undefined }[] = [];
@@ -73,7 +56,7 @@ function recorder(status: 'Completed' | 'NotStarted' = 'Completed') {
 describe('a turn', () => {
   it('waits while another tab holds the lock every build takes for the activity, and only then', async () => {
     const { browser, want, tabsOf } = setup();
-    const release = await hold(browser.tab(), LANE_LOCK);
+    const release = await holdLock(browser.tab(), LANE_LOCK);
     const tab = browser.tab();
     let ran = false;
     const turn = tabsOf(tab).inTurn(want, 0, async () => {
@@ -92,7 +75,7 @@ describe('a turn', () => {
   it('gives up waiting after ten request timeouts, a whole run of another tab', async () => {
     vi.useFakeTimers();
     const { browser, want, tabsOf } = setup();
-    const release = await hold(browser.tab(), LANE_LOCK);
+    const release = await holdLock(browser.tab(), LANE_LOCK);
     const turn = tabsOf(browser.tab()).inTurn(want, 0, async () => 'Completed');
     const failure = turn.catch((error: unknown) => error);
     await vi.advanceTimersByTimeAsync(10 * TIMEOUT - 1);
@@ -110,7 +93,7 @@ describe('a turn', () => {
   it('with syncTabs: false takes no lock and hears no other tab', async () => {
     const { browser, want, tabsOf } = setup();
     const other = browser.tab();
-    const release = await hold(other, LANE_LOCK);
+    const release = await holdLock(other, LANE_LOCK);
     other.intents.heard(SITE, A1, 'Completed', Date.now() + 1_000);
     const { heard, run } = recorder('NotStarted');
     await expect(tabsOf(browser.tab()).inTurn({ ...want, syncTabs: false }, 0, run)).resolves.toBe(
@@ -143,7 +126,7 @@ describe('a turn', () => {
     expect(tab.intents.heardSince(SITE, A1, 0)).toBe('Started');
   });
 
-  it('leaves no word after a definite refusal: the server said nothing of the status', async () => {
+  it('leaves no word after a definite refusal when the server stated nothing in the turn', async () => {
     const { browser, want, tabsOf } = setup();
     const tab = browser.tab();
     const refusal = new SuperOfficeError('No rights', { outcomeUnknown: false });
