@@ -172,10 +172,10 @@ export class LaneTabs {
    * settles: a new click does not hide a toggle in flight. A later click in another tab stays the
    * intent stored.
    */
-  store(how: Want | undefined, completed: boolean, sentAt?: number): void {
-    if (sentAt === undefined) this.#clickedAt = how?.clickedAt ?? this.#clickTime();
+  store(how: Want, completed: boolean, sentAt?: number): void {
+    if (sentAt === undefined) this.#clickedAt = how.clickedAt ?? this.#clickTime();
     else this.#sentAt = sentAt;
-    if (how?.persist === false) return;
+    if (how.persist === false) return;
     const { intents, locks } = this.#platform;
     const stored = this.#stored();
     const lastSent = Math.max(this.#sentAt ?? 0, stored?.sentAt ?? 0) || undefined;
