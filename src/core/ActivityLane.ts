@@ -210,11 +210,9 @@ export class ActivityLane {
       // Offline, wait before taking the turn, so other tabs are not kept waiting (rule 13).
       const waited = await this.#whenOnline();
       const final = await this.#tabs.inTurn(how(), this.#knownAt, async (heard, later) => {
-        if (later !== undefined) {
-          // rule 3 across tabs: a click made after this tab's, and carried out, is the intent.
-          this.#testify(later);
-          this.#intent = isCompleted(later);
-        }
+        // rule 3 across tabs: a click made after this tab's, and carried out, is the intent. Where
+        // it ended is not evidence newer than what this tab knows: `heard` is, when there is news.
+        if (later !== undefined) this.#intent = isCompleted(later);
         // rule 12: another tab's turn since this tab last knew is the basis; its unknown outcome too.
         let status = waited || this.#stale || heard === 'unknown' ? undefined : (heard ?? before);
         // It is the server's word, newer than any report held meanwhile (rule 8).

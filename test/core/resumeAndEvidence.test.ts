@@ -56,6 +56,56 @@ describe('a resumed intent', () => {
     expect(fake.requestsFor(A1).map((request) => request.endpoint)).toEqual(['read']);
     expect(fake.status(A1)).toBe('Completed');
   });
+  it("is read first, not toggled on the reload's report, when another tab carried out a later click while it waited (rules 3, 7)", async () => {
+    const fake = new FakeWebApi({ activities: { [A1]: 'Completed' } });
+    const clientWith = (timeout: number) =>
+      createSuperOfficeClient({
+        baseUrl: SITE,
+        auth: { scheme: 'Bearer', token: FAKE_CREDENTIALS.bearerTokens[0] as string },
+        fetch: createFakeFetch(fake),
+        timeout,
+      });
+    const browser = memoryBrowser();
+    // A tab clicked it completed, sent the toggle (it landed) and closed before the answer.
+    const closed = browser.tab();
+    closed.intents.save({
+      site: SITE,
+      activityIdentifier: A1,
+      completed: true,
+      at: Date.now(),
+      sentAt: Date.now(),
+      tab: closed.locks.tab,
+    });
+    browser.close(closed);
+
+    // The reload shows the dashboard's report, then waits until that toggle can no longer land.
+    const reloaded = new ActivityLanes(browser.tab);
+    const lane = reloaded.lane(SITE, A1);
+    lane.subscribe(() => undefined);
+    lane.report({}, 'Completed', true);
+    reloaded.resume(SITE, clientWith(400), 60_000);
+    await vi.waitFor(() => expect(lane.state.pending).toBe(true));
+
+    // Meanwhile the user unticks it in another tab, whose shorter wait ends first; the
+    // reload's dashboard refetches after that turn.
+    const other = new ActivityLanes(browser.tab);
+    other.lane(SITE, A1).report({}, 'Completed', false);
+    await expect(other.want(SITE, A1, false, { client: clientWith(50) })).resolves.toBe(
+      'NotStarted',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    lane.report({}, 'NotStarted', false);
+
+    await vi.waitFor(() => expect(lane.state.pending).toBe(false), { timeout: 3_000 });
+    // The reload's own basis is older than that turn: it reads, and sends no toggle.
+    expect(fake.requestsFor(A1).map((request) => request.endpoint)).toEqual([
+      'read',
+      'toggle',
+      'read',
+    ]);
+    expect(fake.status(A1)).toBe('NotStarted');
+    expect(lane.state.status).toBe('NotStarted');
+  });
 });
 
 describe('the evidence kept for activities no view shows', () => {
