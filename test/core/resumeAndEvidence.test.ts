@@ -11,6 +11,16 @@ import { memoryBrowser } from '../support/memoryTabs.js';
 const SITE = 'https://crm.registry.test/api';
 const A1 = 'appointment_id=1';
 
+/** A client of SITE answered by `fake`, whose toggles may land until `timeout` ms after sending. */
+function clientOf(fake: FakeWebApi, timeout = 200) {
+  return createSuperOfficeClient({
+    baseUrl: SITE,
+    auth: { scheme: 'Bearer', token: FAKE_CREDENTIALS.bearerTokens[0] as string },
+    fetch: createFakeFetch(fake),
+    timeout,
+  });
+}
+
 /** The activity goes idle in `lanes` with `status` as the server's last word to this page. */
 function confirmAndDrop(lanes: ActivityLanes, id: string, status: 'Completed' | 'NotStarted') {
   const lane = lanes.lane(SITE, id);
@@ -30,12 +40,7 @@ function confirmAndDrop(lanes: ActivityLanes, id: string, status: 'Completed' | 
 describe('a resumed intent', () => {
   it('is read first, whatever word an older turn left in storage', async () => {
     const fake = new FakeWebApi({ activities: { [A1]: 'Completed' } });
-    const client = createSuperOfficeClient({
-      baseUrl: SITE,
-      auth: { scheme: 'Bearer', token: FAKE_CREDENTIALS.bearerTokens[0] as string },
-      fetch: createFakeFetch(fake),
-      timeout: 200,
-    });
+    const client = clientOf(fake);
     const browser = memoryBrowser();
     const earlier = browser.tab();
     // An older turn ended NotStarted; since then someone completed the activity elsewhere, and
@@ -56,15 +61,9 @@ describe('a resumed intent', () => {
     expect(fake.requestsFor(A1).map((request) => request.endpoint)).toEqual(['read']);
     expect(fake.status(A1)).toBe('Completed');
   });
+
   it("is read first, not toggled on the reload's report, when another tab carried out a later click while it waited (rules 3, 7)", async () => {
     const fake = new FakeWebApi({ activities: { [A1]: 'Completed' } });
-    const clientWith = (timeout: number) =>
-      createSuperOfficeClient({
-        baseUrl: SITE,
-        auth: { scheme: 'Bearer', token: FAKE_CREDENTIALS.bearerTokens[0] as string },
-        fetch: createFakeFetch(fake),
-        timeout,
-      });
     const browser = memoryBrowser();
     // A tab clicked it completed, sent the toggle (it landed) and closed before the answer.
     const closed = browser.tab();
@@ -83,14 +82,14 @@ describe('a resumed intent', () => {
     const lane = reloaded.lane(SITE, A1);
     lane.subscribe(() => undefined);
     lane.report({}, 'Completed', true);
-    reloaded.resume(SITE, clientWith(400), 60_000);
+    reloaded.resume(SITE, clientOf(fake, 400), 60_000);
     await vi.waitFor(() => expect(lane.state.pending).toBe(true));
 
     // Meanwhile the user unticks it in another tab, whose shorter wait ends first; the
     // reload's dashboard refetches after that turn.
     const other = new ActivityLanes(browser.tab);
     other.lane(SITE, A1).report({}, 'Completed', false);
-    await expect(other.want(SITE, A1, false, { client: clientWith(50) })).resolves.toBe(
+    await expect(other.want(SITE, A1, false, { client: clientOf(fake, 50) })).resolves.toBe(
       'NotStarted',
     );
     await new Promise((resolve) => setTimeout(resolve, 2));
