@@ -160,6 +160,18 @@ describe('the registry of lanes', () => {
     expect(lanes.lane('https://elsewhere.test/api', S2).confirmed).toBeUndefined();
   });
 
+  it('keeps the lane that replaced a dropped one when the dropped one goes idle again', () => {
+    const { openTab, site } = setup();
+    const lanes = openTab();
+    const dropped = lanes.lane(site, A1);
+    const stop = dropped.subscribe(() => undefined);
+    stop();
+    const current = watch(lanes, site, A1);
+    expect(current).not.toBe(dropped);
+    stop(); // a view that lets go twice
+    expect(lanes.lane(site, A1)).toBe(current);
+  });
+
   it('keeps the evidence of at most 2,000 activities no view shows, dropping the oldest', async () => {
     const { browser, openTab, site } = setup();
     const other = browser.tab();

@@ -126,16 +126,25 @@ describe('a turn', () => {
     expect(tab.intents.heardSince(SITE, A1, 0)).toBe('Started');
   });
 
-  it('leaves no word after a definite refusal when the server stated nothing in the turn', async () => {
+  it("leaves the last turn's word after a definite refusal when the server stated nothing in the turn", async () => {
     const { browser, want, tabsOf } = setup();
     const tab = browser.tab();
     const refusal = new SuperOfficeError('No rights', { outcomeUnknown: false });
-    await expect(
+    const refused = () =>
       tabsOf(tab).inTurn(want, 0, async () => {
         throw refusal;
-      }),
-    ).rejects.toBe(refusal);
+      });
+    await expect(refused()).rejects.toBe(refusal);
     expect(tab.intents.heardSince(SITE, A1, 0)).toBeUndefined();
+
+    const earlier = tabsOf(browser.tab());
+    earlier.store(want, true);
+    await earlier.inTurn(want, 0, async () => 'Completed');
+    const clickedAt = tab.intents.clickCarriedOut(SITE, A1);
+    expect(clickedAt).toBeGreaterThan(0);
+    await expect(refused()).rejects.toBe(refusal);
+    expect(tab.intents.heardSince(SITE, A1, 0)).toBe('Completed');
+    expect(tab.intents.clickCarriedOut(SITE, A1)).toBe(clickedAt);
   });
 });
 
