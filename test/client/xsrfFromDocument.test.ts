@@ -11,6 +11,19 @@ afterEach(() => {
 });
 
 describe('XSRF auth inside a SuperOffice page', () => {
+  it('finds the cookie among others, and keeps an = in the token', async () => {
+    const { fake, baseUrl } = await startFake({ activities: { [A1]: 'NotStarted' } });
+    document.cookie = 'theme=dark';
+    document.cookie = 'XSRF-TOKEN=tok%3Den=x';
+    // Not the first cookie (the first has no space before its name). First in the file: a
+    // cookie set again keeps its first creation time, and so its place.
+    expect(document.cookie).toMatch(/^theme=dark; XSRF-TOKEN=/);
+    const client = createSuperOfficeClient({ baseUrl, auth: { scheme: 'XSRF' } });
+    await client.toggleActivity(A1).catch(() => undefined);
+    expect(fake.requests[0]?.headers['x-xsrf-token']).toBe('tok=en=x');
+    document.cookie = 'theme=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+  });
+
   it('reads the token from the XSRF-TOKEN cookie', async () => {
     const { fake, baseUrl } = await startFake({ activities: { [A1]: 'NotStarted' } });
     document.cookie = 'XSRF-TOKEN=fake-xsrf-token';
@@ -25,16 +38,6 @@ describe('XSRF auth inside a SuperOffice page', () => {
     const client = createSuperOfficeClient({ baseUrl, auth: { scheme: 'XSRF' } });
     await expect(client.toggleActivity(A1)).resolves.toBe('Completed');
     expect(fake.requests[0]?.headers['x-xsrf-token']).toBe('fake-xsrf-token');
-  });
-
-  it('finds the cookie among others, and keeps an = in the token', async () => {
-    const { fake, baseUrl } = await startFake({ activities: { [A1]: 'NotStarted' } });
-    document.cookie = 'theme=dark';
-    document.cookie = 'XSRF-TOKEN=tok%3Den=x';
-    const client = createSuperOfficeClient({ baseUrl, auth: { scheme: 'XSRF' } });
-    await client.toggleActivity(A1).catch(() => undefined);
-    expect(fake.requests[0]?.headers['x-xsrf-token']).toBe('tok=en=x');
-    document.cookie = 'theme=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
   });
 
   it('refuses to send without a cookie or an input, sending nothing', async () => {
