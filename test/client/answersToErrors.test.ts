@@ -269,7 +269,9 @@ describe('config', () => {
 
   it.each([
     ['no object', null, /needs a config object/],
+    ['a string for a config', 'https://x.example/api', /needs a config object/],
     ['a blank baseUrl', { baseUrl: '  ', auth: BEARER }, /baseUrl is missing/],
+    ['a baseUrl that is not a string', { baseUrl: 42, auth: BEARER }, /baseUrl is missing/],
     ['a query', { baseUrl: 'https://x.example/api?a=1', auth: BEARER }, /a query or a fragment/],
     ['a fragment', { baseUrl: 'https://x.example/api#f', auth: BEARER }, /a query or a fragment/],
     [
@@ -278,6 +280,8 @@ describe('config', () => {
       /must not carry credentials/,
     ],
     ['no auth', { baseUrl: 'https://x.example/api' }, /auth is missing/],
+    ['a null auth', { baseUrl: 'https://x.example/api', auth: null }, /auth is missing/],
+    ['a string for auth', { baseUrl: 'https://x.example/api', auth: 'token' }, /auth is missing/],
     [
       'not a URL',
       { baseUrl: 'x.example/api', auth: BEARER },
